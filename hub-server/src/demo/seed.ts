@@ -1,0 +1,16 @@
+import type { Db } from '../db/open';
+import type { CentreRepository } from '../features/centre/centre-repository';
+import { DEMO_COUNTERS, DEMO_DISPLAYS, DEMO_SERVICES, DEMO_SETTINGS } from './demo-centre';
+
+/** Seeds the demo centre into an empty database; a database with a centre is left as it is. */
+export function seedDemoCentre(db: Db, centre: CentreRepository): boolean {
+  if (centre.settings()) return false;
+  db.transaction(() => {
+    centre.saveSettings(DEMO_SETTINGS);
+    for (const s of DEMO_SERVICES) centre.addService(s);
+    for (const c of DEMO_COUNTERS) centre.addCounter(c);
+    const insertDisplay = db.prepare('INSERT INTO displays (id, name) VALUES (?, ?)');
+    for (const d of DEMO_DISPLAYS) insertDisplay.run(d.id, d.name);
+  })();
+  return true;
+}

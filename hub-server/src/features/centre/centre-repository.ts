@@ -1,0 +1,84 @@
+import { CentreSettings, type Counter, type Service } from '@luot/shared';
+import type { Db } from '../../db/open';
+
+interface ServiceRow {
+  id: number;
+  name: string;
+  name_en: string;
+  field: string;
+  block: number;
+  opens_at: string;
+  closes_at: string;
+}
+interface CounterRow {
+  id: number;
+  number: number;
+  name: string;
+  service_ids: string;
+  paused: number;
+  priority_streak: number;
+}
+
+const toService = (r: ServiceRow): Service => ({
+  id: r.id,
+  name: r.name,
+  nameEn: r.name_en,
+  field: r.field,
+  block: r.block,
+  opensAt: r.opens_at,
+  closesAt: r.closes_at,
+});
+
+export const toCounter = (r: CounterRow): Counter => ({
+  id: r.id,
+  number: r.number,
+  name: r.name,
+  serviceIds: JSON.parse(r.service_ids) as number[],
+  paused: r.paused === 1,
+});
+
+/** The centre's configuration: settings, services and counters. */
+export function createCentreRepository(db: Db) {
+  const getSetting = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
+  const putSetting = db.prepare(
+    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+  );
+  const allServices = db.prepare<[], ServiceRow>('SELECT * FROM services ORDER BY block');
+  const oneService = db.prepare<[number], ServiceRow>('SELECT * FROM services WHERE id = ?');
+  const allCounters = db.prepare<[], CounterRow>('SELECT * FROM counters ORDER BY number');
+  const oneCounter = db.prepare<[number], CounterRow>('SELECT * FROM counters WHERE id = ?');
+  const insertService = db.prepare(
+    'INSERT INTO services (id, name, name_en, field, block, opens_at, closes_at) VALUES (@id, @name, @nameEn, @field, @block, @opensAt, @closesAt)',
+  );
+  const insertCounter = db.prepare(
+    'INSERT INTO counters (id, number, name, service_ids, paused) VALUES (@id, @number, @name, @serviceIds, @paused)',
+  );
+
+  return {
+    settings(): CentreSettings | null {
+      const row = getSetting.get('centre');
+      return row ? CentreSettings.parse(JSON.parse(row.value)) : null;
+    },
+    saveSettings(settings: CentreSettings): void {
+      putSetting.run('centre', JSON.stringify(CentreSettings.parse(settings)));
+    },
+    services: (): Service[] => allServices.all().map(toService),
+    service(id: number): Service | null {
+      const row = oneService.get(id);
+      return row ? toService(row) : null;
+    },
+    counters: (): Counter[] => allCounters.all().map(toCounter),
+    counterRow: (id: number): CounterRow | undefined => oneCounter.get(id),
+    counter(id: number): Counter | null {
+      const row = oneCounter.get(id);
+      return row ? toCounter(row) : null;
+    },
+    addService(s: Service): void {
+      insertService.run(s);
+    },
+    addCounter(c: Counter): void {
+      insertCounter.run({ ...c, serviceIds: JSON.stringify(c.serviceIds), paused: c.paused ? 1 : 0 });
+    },
+  };
+}
+export type CentreRepository = ReturnType<typeof createCentreRepository>;

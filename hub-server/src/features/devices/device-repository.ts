@@ -1,0 +1,40 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Role } from '@luot/shared';
+import type { Db } from '../../db/open';
+
+export interface Device {
+  id: number;
+  role: Role;
+  counterId: number | null;
+  label: string;
+}
+
+const hash = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+/** Device tokens: only their hash is stored, so a copy of the database does not leak them. */
+export function createDeviceRepository(db: Db) {
+  const insert = db.prepare(
+    'INSERT INTO devices (token_hash, role, counter_id, label, created_at) VALUES (?, ?, ?, ?, ?)',
+  );
+  const byHash = db.prepare<[string], { id: number; role: Role; counter_id: number | null; label: string }>(
+    'SELECT id, role, counter_id, label FROM devices WHERE token_hash = ? AND revoked_at IS NULL',
+  );
+  const revokeLabelled = db.prepare('UPDATE devices SET revoked_at = ? WHERE label LIKE ? AND revoked_at IS NULL');
+
+  return {
+    /** Creates a device and returns its token (shown once, never stored). */
+    create(role: Role, counterId: number | null, label: string, now: number): string {
+      const token = randomBytes(24).toString('base64url');
+      insert.run(hash(token), role, counterId, label, now);
+      return token;
+    },
+    authenticate(token: string): Device | null {
+      const row = byHash.get(hash(token));
+      return row ? { id: row.id, role: row.role, counterId: row.counter_id, label: row.label } : null;
+    },
+    revokeByLabelPrefix(prefix: string, now: number): void {
+      revokeLabelled.run(now, `${prefix}%`);
+    },
+  };
+}
+export type DeviceRepository = ReturnType<typeof createDeviceRepository>;

@@ -1,0 +1,77 @@
+import type { CallEvent, CounterState, DisplayState, DisplaySync } from '@luot/shared';
+import type { Db } from '../../db/open';
+import type { CentreRepository } from '../centre/centre-repository';
+import type { QueueService } from '../queue/queue-service';
+
+interface CallRow {
+  seq: number;
+  kind: 'call' | 'recall';
+  at: number;
+  ticket_id: number;
+  label: string;
+  number: number;
+  service_id: number;
+  counter_id: number;
+  counter_number: number;
+}
+
+const CALL_SELECT = `SELECT c.seq, c.kind, c.at, c.ticket_id, t.label, t.number, t.service_id, c.counter_id,
+  k.number AS counter_number FROM calls c JOIN tickets t ON t.id = c.ticket_id JOIN counters k ON k.id = c.counter_id`;
+
+const toCall = (r: CallRow): CallEvent => ({
+  seq: r.seq,
+  kind: r.kind,
+  ticketId: r.ticket_id,
+  label: r.label,
+  number: r.number,
+  serviceId: r.service_id,
+  counterId: r.counter_id,
+  counterNumber: r.counter_number,
+  at: new Date(r.at).toISOString(),
+});
+
+/** How many recent calls the wall lists. */
+export const LAST_CALLS = 8;
+/** A display that missed more calls than this gets the state only (old calls are not spoken). */
+const MAX_MISSED = 200;
+
+/** What the wall shows, and what a reconnecting display missed. */
+export function createDisplayService(db: Db, centre: CentreRepository, queue: QueueService) {
+  const call = db.prepare<[number], CallRow>(`${CALL_SELECT} WHERE c.seq = ?`);
+  const lastCalls = db.prepare<[number], CallRow>(`${CALL_SELECT} ORDER BY c.seq DESC LIMIT ?`);
+  const after = db.prepare<[number, number], CallRow>(`${CALL_SELECT} WHERE c.seq > ? ORDER BY c.seq LIMIT ?`);
+  const maxSeq = db.prepare<[], { seq: number | null }>('SELECT MAX(seq) AS seq FROM calls');
+
+  function counterStates(): CounterState[] {
+    return centre.counters().map((c) => ({ ...c, current: queue.current(c.id) }));
+  }
+
+  function state(): DisplayState {
+    return {
+      centreName: centre.settings()?.name ?? '',
+      services: centre.services(),
+      counters: counterStates(),
+      lastCalls: lastCalls.all(LAST_CALLS).map(toCall),
+      seq: maxSeq.get()?.seq ?? 0,
+    };
+  }
+
+  return {
+    state,
+    counterStates,
+    counterState(counterId: number): CounterState | null {
+      return counterStates().find((c) => c.id === counterId) ?? null;
+    },
+    call(seq: number): CallEvent | null {
+      const row = call.get(seq);
+      return row ? toCall(row) : null;
+    },
+    /** Reads state and missed calls in one transaction so they agree with each other. */
+    sync: db.transaction((afterSeq: number): DisplaySync => {
+      const s = state();
+      const missed = afterSeq > 0 ? after.all(afterSeq, MAX_MISSED).map(toCall) : [];
+      return { state: s, missed };
+    }),
+  };
+}
+export type DisplayService = ReturnType<typeof createDisplayService>;

@@ -1,0 +1,105 @@
+import { DomainError, HTTP_STATUS, type Role } from '@luot/shared';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Logger } from 'pino';
+import type { Dispatch } from '../actions';
+import type { Device, DeviceRepository } from '../features/devices/device-repository';
+import { bearerToken, readJson, sendError, sendJson } from './http-util';
+import { ACTION_ROUTES } from './routes';
+import { serveApp } from './static-files';
+
+/** A route with its own body handling (file uploads, public pages, audio). */
+export interface RawRoute {
+  method: 'GET' | 'POST' | 'PUT';
+  path: RegExp;
+  /** Roles allowed, or 'public' for routes a citizen's phone opens without a token. */
+  roles: readonly Role[] | 'public';
+  handle(req: IncomingMessage, res: ServerResponse, match: RegExpExecArray, device: Device | null): Promise<void> | void;
+}
+
+export interface HttpDeps {
+  devices: DeviceRepository;
+  dispatch: Dispatch;
+  /** Built app folders by URL prefix: { kiosk: '/…/kiosk-app/dist', … }. */
+  apps: Record<string, string>;
+  rawRoutes: readonly RawRoute[];
+  logger: Logger;
+}
+
+export function createHttpServer(deps: HttpDeps): Server {
+  return createServer((req, res) => {
+    handle(deps, req, res).catch((e: unknown) => {
+      if (e instanceof DomainError) {
+        if (!res.headersSent) sendError(res, e.code);
+        else res.end();
+        return;
+      }
+      deps.logger.error({ err: e, url: req.url }, 'http request failed');
+      if (!res.headersSent) sendError(res, 'INTERNAL');
+      else res.end();
+    });
+  });
+}
+
+async function handle(deps: HttpDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://hub');
+  const path = url.pathname;
+  const method = req.method ?? 'GET';
+
+  for (const route of deps.rawRoutes) {
+    const m = route.method === method ? route.path.exec(path) : null;
+    if (!m) continue;
+    const device = route.roles === 'public' ? null : authenticate(deps, req, res, route.roles);
+    if (route.roles !== 'public' && !device) return;
+    await route.handle(req, res, m, device);
+    return;
+  }
+
+  if (path.startsWith('/api/')) {
+    const route = ACTION_ROUTES.find((r) => r.method === method && r.path.test(path));
+    if (!route) return sendError(res, 'NOT_FOUND');
+    const device = authenticate(deps, req, res, null);
+    if (!device) return;
+    const body = method === 'POST' ? await readJson(req) : {};
+    const ack = deps.dispatch(route.action, device, route.input(route.path.exec(path) as RegExpExecArray, body));
+    if (!ack.ok) return sendJson(res, HTTP_STATUS[ack.code], { code: ack.code, message: ack.message });
+    const out = route.output ? route.output(ack.data as never) : ack.data;
+    return sendJson(res, route.status ?? 200, out);
+  }
+
+  const app = /^\/(\w+)(?:\/(.*))?$/.exec(path);
+  const root = app?.[1] ? deps.apps[app[1]] : undefined;
+  if (app && root) {
+    if (app[2] === undefined) {
+      res.writeHead(301, { location: `/${app[1]}/${url.search}` });
+      return void res.end();
+    }
+    if (serveApp(res, root, app[2])) return;
+    res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
+    return void res.end('Ứng dụng chưa được build (npm run build).');
+  }
+  if (path === '/') {
+    res.writeHead(302, { location: '/display/' });
+    return void res.end();
+  }
+  sendError(res, 'NOT_FOUND');
+}
+
+/** Bearer-token check; answers 401/403 itself and returns null when the request may not go on. */
+function authenticate(
+  deps: HttpDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  roles: readonly Role[] | null,
+): Device | null {
+  const token = bearerToken(req);
+  const device = token ? deps.devices.authenticate(token) : null;
+  if (!device) {
+    sendError(res, 'UNAUTHORIZED');
+    return null;
+  }
+  if (roles && !roles.includes(device.role)) {
+    sendError(res, 'FORBIDDEN');
+    return null;
+  }
+  return device;
+}

@@ -1,0 +1,79 @@
+import { systemClock, type Clock } from '@luot/shared';
+import { fileURLToPath } from 'node:url';
+import pino, { type Logger } from 'pino';
+import { openDatabase, type Db } from './db/open';
+import { seedDemoCentre } from './demo/seed';
+import { createHub, type Hub } from './hub';
+
+const appDir = (name: string): string => fileURLToPath(new URL(`../../${name}-app/dist`, import.meta.url));
+
+export const BUILT_APPS = { kiosk: appDir('kiosk'), counter: appDir('counter'), display: appDir('display') };
+
+export interface StartOptions {
+  dbPath: string;
+  port: number;
+  host: string;
+  demo: boolean;
+  clock?: Clock;
+  logger?: Logger;
+}
+
+export interface RunningHub {
+  hub: Hub;
+  db: Db;
+  port: number;
+  /** Demo device tokens (only with `demo`). */
+  demoTokens: DemoTokens | null;
+  stop(): Promise<void>;
+}
+
+export interface DemoTokens {
+  kiosk: string;
+  display: string;
+  admin: string;
+  counters: { counterId: number; number: number; token: string }[];
+}
+
+/** The composition root: database, hub, listening socket. */
+export async function startHub(opts: StartOptions): Promise<RunningHub> {
+  const clock = opts.clock ?? systemClock;
+  const logger = opts.logger ?? pino({ level: process.env.LUOT_LOG_LEVEL ?? 'info' });
+  const db = openDatabase(opts.dbPath);
+  const hub = createHub({ db, clock, logger, apps: BUILT_APPS });
+  let demoTokens: DemoTokens | null = null;
+  if (opts.demo) {
+    seedDemoCentre(db, hub.centre);
+    demoTokens = issueDemoTokens(hub, clock.now());
+  }
+  await new Promise<void>((resolve, reject) => {
+    hub.http.once('error', reject);
+    hub.http.listen(opts.port, opts.host, () => resolve());
+  });
+  const address = hub.http.address();
+  const port = typeof address === 'object' && address ? address.port : opts.port;
+  return {
+    hub,
+    db,
+    port,
+    demoTokens,
+    stop: async () => {
+      await hub.close();
+      db.close();
+    },
+  };
+}
+
+/** Fresh demo tokens each start; the previous demo tokens are revoked. */
+function issueDemoTokens(hub: Hub, now: number): DemoTokens {
+  hub.devices.revokeByLabelPrefix('demo:', now);
+  return {
+    kiosk: hub.devices.create('kiosk', null, 'demo:kiosk', now),
+    display: hub.devices.create('display', null, 'demo:display', now),
+    admin: hub.devices.create('admin', null, 'demo:admin', now),
+    counters: hub.centre.counters().map((c) => ({
+      counterId: c.id,
+      number: c.number,
+      token: hub.devices.create('counter', c.id, `demo:counter-${c.number}`, now),
+    })),
+  };
+}

@@ -1,0 +1,46 @@
+/**
+ * Local time in Asia/Ho_Chi_Minh. Vietnam has kept UTC+7 without daylight saving since 1975,
+ * so a fixed offset is exact for every date the product handles and needs no tz database
+ * (and is fast enough for a million-row import).
+ */
+export const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
+export const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** 'YYYY-MM-DD' of an instant, in Asia/Ho_Chi_Minh. */
+export function localDate(ms: number): string {
+  return new Date(ms + VN_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** The instant local midnight begins on a 'YYYY-MM-DD' date. */
+export function startOfLocalDay(date: string): number {
+  return Date.parse(`${date}T00:00:00Z`) - VN_OFFSET_MS;
+}
+
+/** The instant of the next local midnight after `ms`. */
+export function nextLocalMidnight(ms: number): number {
+  return startOfLocalDay(localDate(ms)) + DAY_MS;
+}
+
+/** dd/MM/yyyy of an instant, in Asia/Ho_Chi_Minh. */
+export function formatDateVi(ms: number): string {
+  const [y, m, d] = localDate(ms).split('-');
+  return `${d}/${m}/${y}`;
+}
+
+/** HH:mm (24-hour) of an instant, in Asia/Ho_Chi_Minh. */
+export function formatTimeVi(ms: number, withSeconds = false): string {
+  const iso = new Date(ms + VN_OFFSET_MS).toISOString();
+  return withSeconds ? iso.slice(11, 19) : iso.slice(11, 16);
+}
+
+/** dd/MM/yyyy HH:mm of an instant, in Asia/Ho_Chi_Minh. */
+export function formatDateTimeVi(ms: number): string {
+  return `${formatDateVi(ms)} ${formatTimeVi(ms)}`;
+}
+
+/** Whether a string is a real calendar date 'YYYY-MM-DD'. */
+export function isIsoDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const t = Date.parse(`${s}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().startsWith(s);
+}
