@@ -2,11 +2,13 @@
  * `npm run bench`: runs every benchmark and prints one JSON object on the last line.
  * Each benchmark measures its figure next to a floor measured in the same run.
  */
+import { cpus } from 'node:os';
+
 type Bench = () => Promise<Record<string, unknown>>;
 
 const BENCHES: Record<string, () => Promise<Bench>> = {};
 
-const results: Record<string, unknown> = { machine: { node: process.version, cpus: (await import('node:os')).cpus().length } };
+const results: Record<string, unknown> = { machine: { node: process.version, cpus: cpus().length } };
 for (const [name, load] of Object.entries(BENCHES)) {
   process.stderr.write(`bench: ${name}…\n`);
   results[name] = await (await load())();

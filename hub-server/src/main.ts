@@ -43,7 +43,7 @@ export async function startHub(opts: StartOptions): Promise<RunningHub> {
   let demoTokens: DemoTokens | null = null;
   if (opts.demo) {
     seedDemoCentre(db, hub.centre);
-    demoTokens = issueDemoTokens(hub, clock.now());
+    demoTokens = demoTokensFor(hub, clock.now());
   }
   await new Promise<void>((resolve, reject) => {
     hub.http.once('error', reject);
@@ -63,10 +63,14 @@ export async function startHub(opts: StartOptions): Promise<RunningHub> {
   };
 }
 
-/** Fresh demo tokens each start; the previous demo tokens are revoked. */
-function issueDemoTokens(hub: Hub, now: number): DemoTokens {
-  hub.devices.revokeByLabelPrefix('demo:', now);
-  return {
+/**
+ * The demo's device tokens, kept across restarts so open demo screens reconnect by themselves.
+ * Only the demo keeps tokens readable (in settings); real devices get `luot token create`.
+ */
+function demoTokensFor(hub: Hub, now: number): DemoTokens {
+  const kept = hub.centre.demoTokens() as DemoTokens | null;
+  if (kept && hub.devices.authenticate(kept.kiosk)) return kept;
+  const tokens: DemoTokens = {
     kiosk: hub.devices.create('kiosk', null, 'demo:kiosk', now),
     display: hub.devices.create('display', null, 'demo:display', now),
     admin: hub.devices.create('admin', null, 'demo:admin', now),
@@ -76,4 +80,6 @@ function issueDemoTokens(hub: Hub, now: number): DemoTokens {
       token: hub.devices.create('counter', c.id, `demo:counter-${c.number}`, now),
     })),
   };
+  hub.centre.saveDemoTokens(tokens);
+  return tokens;
 }

@@ -28,6 +28,8 @@ export interface HttpDeps {
 export function createHttpServer(deps: HttpDeps): Server {
   return createServer((req, res) => {
     handle(deps, req, res).catch((e: unknown) => {
+      // A body left unread (too large, bad upload) must not poison a kept-alive connection.
+      if (!req.complete && !res.headersSent) res.setHeader('connection', 'close');
       if (e instanceof DomainError) {
         if (!res.headersSent) sendError(res, e.code);
         else res.end();

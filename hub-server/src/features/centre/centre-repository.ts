@@ -62,6 +62,13 @@ export function createCentreRepository(db: Db) {
     saveSettings(settings: CentreSettings): void {
       putSetting.run('centre', JSON.stringify(CentreSettings.parse(settings)));
     },
+    demoTokens(): unknown {
+      const row = getSetting.get('demoTokens');
+      return row ? (JSON.parse(row.value) as unknown) : null;
+    },
+    saveDemoTokens(tokens: object): void {
+      putSetting.run('demoTokens', JSON.stringify(tokens));
+    },
     services: (): Service[] => allServices.all().map(toService),
     service(id: number): Service | null {
       const row = oneService.get(id);

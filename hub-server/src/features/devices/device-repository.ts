@@ -19,7 +19,6 @@ export function createDeviceRepository(db: Db) {
   const byHash = db.prepare<[string], { id: number; role: Role; counter_id: number | null; label: string }>(
     'SELECT id, role, counter_id, label FROM devices WHERE token_hash = ? AND revoked_at IS NULL',
   );
-  const revokeLabelled = db.prepare('UPDATE devices SET revoked_at = ? WHERE label LIKE ? AND revoked_at IS NULL');
 
   return {
     /** Creates a device and returns its token (shown once, never stored). */
@@ -31,9 +30,6 @@ export function createDeviceRepository(db: Db) {
     authenticate(token: string): Device | null {
       const row = byHash.get(hash(token));
       return row ? { id: row.id, role: row.role, counterId: row.counter_id, label: row.label } : null;
-    },
-    revokeByLabelPrefix(prefix: string, now: number): void {
-      revokeLabelled.run(now, `${prefix}%`);
     },
   };
 }

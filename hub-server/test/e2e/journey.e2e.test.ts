@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, screenshot } from '../support/browser';
+import { api, startTestHub } from '../support/hub';
+
+describe('journey: kiosk → counter → display', () => {
+  let hub: Awaited<ReturnType<typeof startTestHub>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    hub = await startTestHub();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await hub?.stop();
+  });
+
+  it('a ticket taken at the kiosk is called at counter 1 and shown on the wall', async () => {
+    const tokens = hub.demoTokens!;
+    const display = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await display.goto(`${hub.url}/display/?token=${tokens.display}`);
+    await display.locator('[data-counter="1"]').waitFor();
+
+    const kiosk = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
+    await kiosk.goto(`${hub.url}/kiosk/?token=${tokens.kiosk}`);
+    await kiosk.locator('[data-service="1"]').click();
+    const number = kiosk.locator('[data-test="ticket-number"]');
+    await expect.poll(() => number.textContent()).toBe('1001');
+    await expect.poll(() => kiosk.locator('[data-test="ticket"]').textContent()).toContain('Đất đai');
+    await screenshot(kiosk, 'journey-1-kiosk-ticket');
+
+    const counter1 = tokens.counters.find((c) => c.number === 1)!;
+    const counter = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await counter.goto(`${hub.url}/counter/?token=${counter1.token}`);
+    await expect.poll(() => counter.locator('[data-waiting="1"]').textContent()).toBe('1');
+    await counter.locator('[data-test="call-next"]').click();
+    await expect.poll(() => counter.locator('[data-test="current-number"]').textContent()).toBe('1001');
+    await screenshot(counter, 'journey-2-counter-called');
+
+    const tile = display.locator('[data-counter="1"] [data-test="tile-number"]');
+    await expect.poll(() => tile.textContent()).toBe('1001');
+    await expect.poll(() => display.locator('[data-test="last-calls"]').textContent()).toContain('1001');
+    await screenshot(display, 'journey-3-display-called');
+
+    // The token was taken from the address bar and kept: a reload still works.
+    expect(kiosk.url()).not.toContain('token=');
+    await kiosk.reload();
+    await kiosk.locator('[data-service="1"]').waitFor();
+  });
+
+  it('a display that loses the hub says so, reconnects by itself and shows the current state', async () => {
+    const tokens = hub.demoTokens!;
+    const display = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await display.goto(`${hub.url}/display/?token=${tokens.display}`);
+    await display.locator('[data-counter="3"]').waitFor();
+
+    const { dbPath, port } = hub;
+    await hub.stop();
+    await display.locator('[data-test="offline"]').waitFor();
+    expect(await display.locator('[data-test="offline"]').textContent()).toContain('Mất kết nối');
+    await screenshot(display, 'journey-4-display-offline');
+
+    hub = await startTestHub({ dbPath, port });
+    const counter3 = tokens.counters.find((c) => c.number === 3)!.token;
+    await api(hub.url, tokens.kiosk, 'POST', '/api/tickets', { serviceId: 2 });
+    const called = await api(hub.url, counter3, 'POST', '/api/counters/3/call-next');
+    expect(called.body).toMatchObject({ number: 2001 });
+
+    const tile = display.locator('[data-counter="3"] [data-test="tile-number"]');
+    await expect.poll(() => tile.textContent(), { timeout: 15_000 }).toBe('2001');
+    await display.locator('[data-test="offline"]').waitFor({ state: 'detached' });
+    // The call made before the drop is still on the wall after it.
+    expect(await display.locator('[data-counter="1"] [data-test="tile-number"]').textContent()).toBe('1001');
+  });
+});

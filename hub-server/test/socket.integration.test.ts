@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CallEvent } from '@luot/shared';
+import { connect, startTestHub, type TestSocket } from './support/hub';
+
+describe('socket.io edge', () => {
+  let hub: Awaited<ReturnType<typeof startTestHub>>;
+  const sockets: TestSocket[] = [];
+  const open = async (token: string) => {
+    const s = await connect(hub.url, token);
+    sockets.push(s);
+    return s;
+  };
+  beforeAll(async () => {
+    hub = await startTestHub();
+  });
+  afterAll(async () => {
+    for (const s of sockets) s.close();
+    await hub.stop();
+  });
+
+  it('refuses a socket without a valid token', async () => {
+    await expect(connect(hub.url, 'wrong')).rejects.toThrow('Thiết bị chưa được cấp mã truy cập hợp lệ.');
+  });
+
+  it('answers a bad payload and a forbidden action with error acks, and keeps serving', async () => {
+    const display = await open(hub.demoTokens!.display);
+    const bad = await display.emitWithAck('display:sync', { afterSeq: -1 });
+    expect(bad).toMatchObject({ ok: false, code: 'BAD_REQUEST' });
+    const forbidden = await display.emitWithAck('counter:callNext', { counterId: 1 });
+    expect(forbidden).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    const ok = await display.emitWithAck('display:sync', { afterSeq: 0 });
+    expect(ok.ok).toBe(true);
+  });
+
+  it('notifies every display of a call after it is committed, with an increasing seq', async () => {
+    const kiosk = await open(hub.demoTokens!.kiosk);
+    const counter = await open(hub.demoTokens!.counters[2]!.token);
+    const display = await open(hub.demoTokens!.display);
+    const calls: CallEvent[] = [];
+    display.on('ticket:called', (c) => calls.push(c));
+    await kiosk.emitWithAck('ticket:issue', { serviceId: 2 });
+    await kiosk.emitWithAck('ticket:issue', { serviceId: 2 });
+    const a = await counter.emitWithAck('counter:callNext', { counterId: 3 });
+    const b = await counter.emitWithAck('counter:callNext', { counterId: 3 });
+    expect(a.ok && b.ok).toBe(true);
+    await expect.poll(() => calls.length).toBe(2);
+    expect(calls.map((c) => [c.number, c.counterNumber])).toEqual([
+      [2001, 3],
+      [2002, 3],
+    ]);
+    expect(calls[1]!.seq).toBeGreaterThan(calls[0]!.seq);
+    // What the display was told is what the database holds.
+    const sync = await display.emitWithAck('display:sync', { afterSeq: calls[0]!.seq });
+    expect(sync.ok && sync.data.missed.map((c) => c.number)).toEqual([2002]);
+  });
+});

@@ -1,0 +1,49 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { io, type Socket } from 'socket.io-client';
+import type { ClientToServerEvents, Clock, ServerToClientEvents } from '@luot/shared';
+import { startHub, type RunningHub } from '../../src/main';
+
+export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export const tempDbPath = (): string => join(mkdtempSync(join(tmpdir(), 'luot-')), 'luot.db');
+
+/** A demo hub on a temporary database and a free port on 127.0.0.1. */
+export async function startTestHub(opts: { dbPath?: string; clock?: Clock; port?: number } = {}): Promise<
+  RunningHub & { url: string; dbPath: string }
+> {
+  const dbPath = opts.dbPath ?? tempDbPath();
+  const running = await startHub({
+    dbPath,
+    port: opts.port ?? 0,
+    host: '127.0.0.1',
+    demo: true,
+    clock: opts.clock,
+    logger: pino({ level: 'silent' }),
+  });
+  return Object.assign(running, { url: `http://127.0.0.1:${running.port}`, dbPath });
+}
+
+/** A real socket.io client with a device token; resolves once connected. */
+export function connect(url: string, token: string): Promise<TestSocket> {
+  const socket: TestSocket = io(url, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', (e) => {
+      socket.close();
+      reject(e);
+    });
+  });
+}
+
+export async function api(url: string, token: string | null, method: string, path: string, body?: unknown) {
+  const res = await fetch(url + path, {
+    method,
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), 'content-type': 'application/json' },
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : null };
+}

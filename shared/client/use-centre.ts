@@ -1,0 +1,32 @@
+import type { CentreSnapshot, CounterState } from '@luot/shared';
+import { shallowRef } from 'vue';
+import type { HubConnection } from './connection';
+
+/**
+ * The centre as the hub sees it, kept current: re-read on every (re)connection,
+ * then patched by the hub's notifications.
+ */
+export function useCentre(hub: HubConnection) {
+  const centre = shallowRef<CentreSnapshot | null>(null);
+  const error = shallowRef<string | null>(null);
+
+  async function reload(): Promise<void> {
+    try {
+      centre.value = await hub.request('centre:get', {});
+      error.value = null;
+    } catch (e) {
+      error.value = (e as Error).message;
+    }
+  }
+  const patchCounter = (c: CounterState): void => {
+    if (!centre.value) return;
+    centre.value = { ...centre.value, counters: centre.value.counters.map((x) => (x.id === c.id ? c : x)) };
+  };
+
+  hub.socket.on('connect', () => void reload());
+  hub.socket.on('queue:updated', (queues) => {
+    if (centre.value) centre.value = { ...centre.value, queues };
+  });
+  hub.socket.on('counter:updated', patchCounter);
+  return { centre, error, reload };
+}
