@@ -1,4 +1,6 @@
-import type { Clock } from '@luot/shared';
+import { nextLocalMidnight, type Clock } from '@luot/shared';
+
+const HOUR_MS = 60 * 60 * 1000;
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import { createDispatcher, type ActionTable, type Dispatch } from './actions';
@@ -6,7 +8,11 @@ import type { Db } from './db/open';
 import { createCentreRepository, type CentreRepository } from './features/centre/centre-repository';
 import { createDeviceRepository, type DeviceRepository } from './features/devices/device-repository';
 import { createDisplayService, type DisplayService } from './features/display/display-service';
+import { createQueueReport } from './features/reports/queue-report';
+import { queueActions } from './features/queue/queue-actions';
 import { createQueueService, type QueueService } from './features/queue/queue-service';
+import { createCounterService } from './features/counters/counter-service';
+import { createOfficerRepository, type OfficerRepository } from './features/officers/officer-repository';
 import { createHttpServer, type RawRoute } from './http/http-server';
 import { createNotifier, type HubIo, type Notifier } from './realtime/notifier';
 import { bindRequests, createSocketServer } from './realtime/socket-server';
@@ -25,6 +31,7 @@ export interface Hub {
   dispatch: Dispatch;
   centre: CentreRepository;
   devices: DeviceRepository;
+  officers: OfficerRepository;
   queue: QueueService;
   display: DisplayService;
   notify: Notifier;
@@ -38,7 +45,10 @@ export function createHub(deps: HubDeps): Hub {
   const centre = createCentreRepository(db);
   const devices = createDeviceRepository(db);
   const queue = createQueueService(db, centre, clock);
-  const display = createDisplayService(db, centre, queue);
+  const officers = createOfficerRepository(db);
+  const counters = createCounterService(db, centre, officers, clock);
+  const display = createDisplayService(db, centre, queue, officers);
+  const queueReport = createQueueReport(db, centre);
 
   const rawRoutes: RawRoute[] = [];
   let dispatch: Dispatch = () => {
@@ -63,26 +73,10 @@ export function createHub(deps: HubDeps): Hub {
         priorityCategories: centre.settings()?.priorityCategories ?? [],
       }),
     },
-    'ticket:issue': {
-      roles: ['kiosk', 'admin'],
-      run: (device, input) => {
-        const ticket = queue.issue(input, { deviceId: device.id });
-        notify.ticketIssued(ticket);
-        notify.queueUpdated(queue.queues());
-        return ticket;
-      },
-    },
-    'counter:callNext': {
-      roles: ['counter', 'admin'],
-      run: (device, input) => {
-        const { ticket, callSeq } = queue.callNext(input.counterId, { deviceId: device.id });
-        const call = display.call(callSeq);
-        if (call) notify.ticketCalled(call);
-        const state = display.counterState(input.counterId);
-        if (state) notify.counterUpdated(state);
-        notify.queueUpdated(queue.queues());
-        return ticket;
-      },
+    ...queueActions(queue, counters, display, notify),
+    'report:queue': {
+      roles: ['admin'],
+      run: (_device, input) => queueReport(input.from, input.to, input.groupBy ?? 'service'),
     },
     'display:sync': {
       roles: ['display', 'admin'],
@@ -92,17 +86,34 @@ export function createHub(deps: HubDeps): Hub {
   dispatch = createDispatcher(actions, logger);
   bindRequests(io, dispatch);
 
+  // Q8: the day closes at 00:00 Asia/Ho_Chi_Minh even when nobody acts; screens are told.
+  let midnight: NodeJS.Timeout | undefined;
+  const armMidnight = (): void => {
+    const delay = Math.min(HOUR_MS, Math.max(1000, nextLocalMidnight(clock.now()) - clock.now() + 1000));
+    midnight = setTimeout(() => {
+      if (queue.rollover()) {
+        for (const c of display.counterStates()) notify.counterUpdated(c);
+        notify.queueUpdated(queue.queues());
+      }
+      armMidnight();
+    }, delay);
+    midnight.unref();
+  };
+  armMidnight();
+
   return {
     http,
     io,
     dispatch,
     centre,
     devices,
+    officers,
     queue,
     display,
     notify,
     close: () =>
       new Promise<void>((resolve) => {
+        clearTimeout(midnight);
         io.close(() => resolve());
       }),
   };

@@ -42,7 +42,7 @@ export async function startHub(opts: StartOptions): Promise<RunningHub> {
   const hub = createHub({ db, clock, logger, apps: BUILT_APPS });
   let demoTokens: DemoTokens | null = null;
   if (opts.demo) {
-    seedDemoCentre(db, hub.centre);
+    seedDemoCentre(db, hub.centre, clock.now());
     demoTokens = demoTokensFor(hub, clock.now());
   }
   await new Promise<void>((resolve, reject) => {

@@ -40,3 +40,7 @@ export const DEMO_DISPLAYS = [
   { id: 1, name: 'Màn hình sảnh chính' },
   { id: 2, name: 'Màn hình hành lang' },
 ];
+
+/** Demo officers; every demo PIN is 1234. */
+export const DEMO_OFFICERS = ['Lan', 'Hùng', 'Minh', 'Thu', 'Nam', 'Hoa'];
+export const DEMO_PIN = '1234';

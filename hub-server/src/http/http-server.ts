@@ -62,7 +62,7 @@ async function handle(deps: HttpDeps, req: IncomingMessage, res: ServerResponse)
     const device = authenticate(deps, req, res, null);
     if (!device) return;
     const body = method === 'POST' ? await readJson(req) : {};
-    const ack = deps.dispatch(route.action, device, route.input(route.path.exec(path) as RegExpExecArray, body));
+    const ack = deps.dispatch(route.action, device, route.input(route.path.exec(path) as RegExpExecArray, body, url.searchParams));
     if (!ack.ok) return sendJson(res, HTTP_STATUS[ack.code], { code: ack.code, message: ack.message });
     const out = route.output ? route.output(ack.data as never) : ack.data;
     return sendJson(res, route.status ?? 200, out);

@@ -6,13 +6,14 @@ export interface ActionRoute {
   path: RegExp;
   action: RequestName;
   /** Builds the action's input from the path match and the JSON body. */
-  input(match: RegExpExecArray, body: unknown): unknown;
+  input(match: RegExpExecArray, body: unknown, query: URLSearchParams): unknown;
   status?: number;
   /** The part of the action's result the route returns. */
   output?(data: never): unknown;
 }
 
 const num = (s: string | undefined): number => Number(s);
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export const ACTION_ROUTES: ActionRoute[] = [
   {
@@ -35,6 +36,39 @@ export const ACTION_ROUTES: ActionRoute[] = [
     path: /^\/api\/counters\/(\d+)\/call-next$/,
     action: 'counter:callNext',
     input: (m) => ({ counterId: num(m[1]) }),
+  },
+  ...(
+    [
+      ['recall', 'counter:recall'],
+      ['start', 'counter:start'],
+      ['finish', 'counter:finish'],
+      ['no-show', 'counter:noShow'],
+      ['transfer', 'counter:transfer'],
+      ['pause', 'counter:pause'],
+      ['resume', 'counter:resume'],
+      ['sign-in', 'officer:signIn'],
+      ['sign-out', 'officer:signOut'],
+    ] as const
+  ).map(
+    ([verb, action]): ActionRoute => ({
+      method: 'POST',
+      path: new RegExp(`^/api/counters/(\\d+)/${verb}$`),
+      action,
+      // The path names the counter; the body may add ticketId, serviceId or credentials.
+      input: (m, body) => ({ ...(isObject(body) ? body : {}), counterId: num(m[1]) }),
+    }),
+  ),
+  {
+    method: 'GET',
+    path: /^\/api\/counters\/(\d+)$/,
+    action: 'counter:view',
+    input: (m) => ({ counterId: num(m[1]) }),
+  },
+  {
+    method: 'GET',
+    path: /^\/api\/reports\/queue$/,
+    action: 'report:queue',
+    input: (_m, _b, q) => Object.fromEntries(q),
   },
   {
     method: 'GET',

@@ -20,13 +20,58 @@ export type IssueTicketInput = z.infer<typeof IssueTicketInput>;
 export const CounterInput = z.strictObject({ counterId: Id });
 export type CounterInput = z.infer<typeof CounterInput>;
 
-export const TransferInput = z.strictObject({ counterId: Id, serviceId: Id });
+/**
+ * An action on the counter's current ticket. `ticketId`, when given, must still be that ticket:
+ * a button pressed on a screen that is out of date is refused (STALE_TICKET), not applied elsewhere.
+ */
+export const TicketActionInput = z.strictObject({ counterId: Id, ticketId: Id.optional() });
+export type TicketActionInput = z.infer<typeof TicketActionInput>;
+
+export const TransferInput = z.strictObject({ counterId: Id, serviceId: Id, ticketId: Id.optional() });
 export type TransferInput = z.infer<typeof TransferInput>;
+
+export const SignInInput = z.strictObject({
+  counterId: Id,
+  name: z.string().trim().min(1).max(64),
+  pin: z.string().regex(/^\d{4,8}$/),
+});
+export type SignInInput = z.infer<typeof SignInInput>;
 
 export const DisplaySyncInput = z.strictObject({ afterSeq: z.number().int().min(0) });
 export type DisplaySyncInput = z.infer<typeof DisplaySyncInput>;
 
 export const EmptyInput = z.strictObject({});
+
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+export const QueueReportInput = z
+  .strictObject({
+    from: IsoDate,
+    to: IsoDate,
+    groupBy: z.enum(['service', 'counter', 'officer']).default('service'),
+  })
+  .refine((q) => q.from <= q.to, { message: 'from after to' });
+export type QueueReportInput = z.input<typeof QueueReportInput>;
+
+/** Queue figures for one group (DOMAIN §3): counts, and times in seconds. */
+export interface QueueFigures {
+  issued: number;
+  called: number;
+  served: number;
+  noShows: number;
+  transferred: number;
+  waitMedianSeconds: number | null;
+  waitP90Seconds: number | null;
+  serviceMedianSeconds: number | null;
+  serviceP90Seconds: number | null;
+}
+
+export interface QueueReport {
+  from: string;
+  to: string;
+  groupBy: 'service' | 'counter' | 'officer';
+  total: QueueFigures;
+  groups: ({ key: number; name: string } & QueueFigures)[];
+}
 
 /** One announcement-worthy event: a call or a recall of a ticket to a counter. */
 export interface CallEvent {
@@ -42,9 +87,23 @@ export interface CallEvent {
   at: string;
 }
 
+export interface Officer {
+  id: number;
+  name: string;
+}
+
 export interface CounterState extends Counter {
   /** The ticket called or being served at this counter, if any. */
   current: Ticket | null;
+  officer: Officer | null;
+}
+
+/** What an officer's screen shows: the counter, and who is next over its services. */
+export interface CounterView {
+  counter: CounterState;
+  /** The next tickets in the order call-next would take them (at most 8). */
+  next: Ticket[];
+  queues: ServiceQueue[];
 }
 
 export interface ServiceQueue {
@@ -92,8 +151,19 @@ export interface ClientToServerEvents {
   'device:whoami': Req<Record<string, never>, WhoAmI>;
   'centre:get': Req<Record<string, never>, CentreSnapshot>;
   'ticket:issue': Req<IssueTicketInput, IssuedTicket>;
+  'counter:view': Req<CounterInput, CounterView>;
   'counter:callNext': Req<CounterInput, Ticket>;
+  'counter:recall': Req<TicketActionInput, Ticket>;
+  'counter:start': Req<TicketActionInput, Ticket>;
+  'counter:finish': Req<TicketActionInput, Ticket>;
+  'counter:noShow': Req<TicketActionInput, Ticket>;
+  'counter:transfer': Req<TransferInput, Ticket>;
+  'counter:pause': Req<CounterInput, CounterState>;
+  'counter:resume': Req<CounterInput, CounterState>;
+  'officer:signIn': Req<SignInInput, Officer>;
+  'officer:signOut': Req<CounterInput, CounterState>;
   'display:sync': Req<DisplaySyncInput, DisplaySync>;
+  'report:queue': Req<QueueReportInput, QueueReport>;
 }
 
 export interface ServerToClientEvents {
@@ -108,8 +178,19 @@ export const REQUEST_SCHEMAS = {
   'device:whoami': EmptyInput,
   'centre:get': EmptyInput,
   'ticket:issue': IssueTicketInput,
+  'counter:view': CounterInput,
   'counter:callNext': CounterInput,
+  'counter:recall': TicketActionInput,
+  'counter:start': TicketActionInput,
+  'counter:finish': TicketActionInput,
+  'counter:noShow': TicketActionInput,
+  'counter:transfer': TransferInput,
+  'counter:pause': CounterInput,
+  'counter:resume': CounterInput,
+  'officer:signIn': SignInInput,
+  'officer:signOut': CounterInput,
   'display:sync': DisplaySyncInput,
+  'report:queue': QueueReportInput,
 } satisfies { [K in keyof ClientToServerEvents]: z.ZodType };
 
 export type RequestName = keyof ClientToServerEvents;

@@ -1,3 +1,4 @@
+import { DEMO_OFFICERS, DEMO_PIN } from '../../demo/demo-centre';
 import { startHub, type RunningHub } from '../../main';
 import { dbPath, intFlag, parse, type Command } from '../cli-context';
 
@@ -35,6 +36,8 @@ function printWelcome(r: RunningHub): void {
       `  Màn hình sảnh   ${base}/display/?token=${t.display}`,
       `  Quầy (mọi quầy) ${base}/counter/?token=${t.admin}`,
       ...t.counters.map((c) => `  Quầy ${c.number}          ${base}/counter/?token=${c.token}`),
+      '',
+      `  Cán bộ mẫu / demo officers: ${DEMO_OFFICERS.join(', ')} — mã PIN ${DEMO_PIN}`,
     );
   }
   console.log(lines.join('\n'));

@@ -10,13 +10,14 @@ interface ServiceRow {
   opens_at: string;
   closes_at: string;
 }
-interface CounterRow {
+export interface CounterRow {
   id: number;
   number: number;
   name: string;
   service_ids: string;
   paused: number;
   priority_streak: number;
+  officer_id: number | null;
 }
 
 const toService = (r: ServiceRow): Service => ({
@@ -75,6 +76,7 @@ export function createCentreRepository(db: Db) {
       return row ? toService(row) : null;
     },
     counters: (): Counter[] => allCounters.all().map(toCounter),
+    counterRows: (): CounterRow[] => allCounters.all(),
     counterRow: (id: number): CounterRow | undefined => oneCounter.get(id),
     counter(id: number): Counter | null {
       const row = oneCounter.get(id);

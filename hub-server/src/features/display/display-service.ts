@@ -1,6 +1,7 @@
 import type { CallEvent, CounterState, DisplayState, DisplaySync } from '@luot/shared';
 import type { Db } from '../../db/open';
-import type { CentreRepository } from '../centre/centre-repository';
+import { toCounter, type CentreRepository } from '../centre/centre-repository';
+import type { OfficerRepository } from '../officers/officer-repository';
 import type { QueueService } from '../queue/queue-service';
 
 interface CallRow {
@@ -36,14 +37,18 @@ export const LAST_CALLS = 8;
 const MAX_MISSED = 200;
 
 /** What the wall shows, and what a reconnecting display missed. */
-export function createDisplayService(db: Db, centre: CentreRepository, queue: QueueService) {
+export function createDisplayService(db: Db, centre: CentreRepository, queue: QueueService, officers: OfficerRepository) {
   const call = db.prepare<[number], CallRow>(`${CALL_SELECT} WHERE c.seq = ?`);
   const lastCalls = db.prepare<[number], CallRow>(`${CALL_SELECT} ORDER BY c.seq DESC LIMIT ?`);
   const after = db.prepare<[number, number], CallRow>(`${CALL_SELECT} WHERE c.seq > ? ORDER BY c.seq LIMIT ?`);
   const maxSeq = db.prepare<[], { seq: number | null }>('SELECT MAX(seq) AS seq FROM calls');
 
   function counterStates(): CounterState[] {
-    return centre.counters().map((c) => ({ ...c, current: queue.current(c.id) }));
+    return centre.counterRows().map((row) => ({
+      ...toCounter(row),
+      current: queue.current(row.id),
+      officer: row.officer_id === null ? null : officers.get(row.officer_id),
+    }));
   }
 
   function state(): DisplayState {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import {
   countAhead,
+  compareTickets,
   DomainError,
   estimateWaitMinutes,
   localDate,
@@ -16,9 +17,11 @@ import {
   type QueuedTicket,
   type ServiceQueue,
   type Ticket,
+  type TicketStatus,
 } from '@luot/shared';
 import type { Db } from '../../db/open';
 import type { CentreRepository } from '../centre/centre-repository';
+import { queueStatements, type QueuedRow } from './queue-statements';
 import { toTicket, type TicketRow } from './ticket-row';
 
 /** Who asked: recorded in the queue event log with every change. */
@@ -26,12 +29,6 @@ export interface Actor {
   deviceId: number | null;
 }
 
-interface QueuedRow {
-  id: number;
-  service_id: number;
-  priority: string | null;
-  queued_at: number;
-}
 const toQueued = (r: QueuedRow): QueuedTicket => ({
   id: r.id,
   serviceId: r.service_id,
@@ -41,46 +38,18 @@ const toQueued = (r: QueuedRow): QueuedTicket => ({
 
 /** How many recent services the median service time looks at. */
 const RECENT_SERVICES = 30;
+const newPublicId = (): string => randomBytes(12).toString('base64url');
 
-/** The queue: issuing and calling tickets, each change one SQLite transaction. */
+export interface CallResult {
+  ticket: Ticket;
+  callSeq: number;
+}
+
+/** The queue (DOMAIN §3): every change one SQLite transaction, logged with who did it. */
 export function createQueueService(db: Db, centre: CentreRepository, clock: Clock) {
-  const stmt = {
-    lastSeq: db.prepare<[string, number], { last_seq: number }>(
-      'SELECT last_seq FROM sequences WHERE day = ? AND service_id = ?',
-    ),
-    putSeq: db.prepare(
-      'INSERT INTO sequences (day, service_id, last_seq) VALUES (?, ?, ?) ON CONFLICT(day, service_id) DO UPDATE SET last_seq = excluded.last_seq',
-    ),
-    insertTicket: db.prepare(
-      `INSERT INTO tickets (public_id, day, service_id, number, label, priority, status, issued_at, queued_at)
-       VALUES (?, ?, ?, ?, ?, ?, 'waiting', ?, ?)`,
-    ),
-    ticket: db.prepare<[number], TicketRow>('SELECT * FROM tickets WHERE id = ?'),
-    waitingIn: db.prepare<[number], QueuedRow>(
-      "SELECT id, service_id, priority, queued_at FROM tickets WHERE status = 'waiting' AND service_id = ?",
-    ),
-    waitingCounts: db.prepare<[], { service_id: number; n: number }>(
-      "SELECT service_id, COUNT(*) AS n FROM tickets WHERE status = 'waiting' GROUP BY service_id",
-    ),
-    currentAt: db.prepare<[number], TicketRow>(
-      "SELECT * FROM tickets WHERE counter_id = ? AND status IN ('called', 'serving') ORDER BY called_at DESC LIMIT 1",
-    ),
-    recentServiceSeconds: db.prepare<[number, number], { s: number }>(
-      `SELECT (ended_at - served_at) / 1000.0 AS s FROM tickets
-       WHERE service_id = ? AND status = 'done' AND served_at IS NOT NULL ORDER BY ended_at DESC LIMIT ?`,
-    ),
-    callTicket: db.prepare(
-      "UPDATE tickets SET status = 'called', counter_id = ?, called_at = ? WHERE id = ? AND status = 'waiting'",
-    ),
-    finishTicket: db.prepare(
-      "UPDATE tickets SET status = 'done', served_at = COALESCE(served_at, called_at), ended_at = ? WHERE id = ?",
-    ),
-    setStreak: db.prepare('UPDATE counters SET priority_streak = ? WHERE id = ?'),
-    insertCall: db.prepare('INSERT INTO calls (ticket_id, counter_id, kind, at) VALUES (?, ?, ?, ?)'),
-    logEvent: db.prepare(
-      'INSERT INTO queue_events (at, type, ticket_id, counter_id, device_id, data) VALUES (?, ?, ?, ?, ?, ?)',
-    ),
-  };
+  const stmt = queueStatements(db);
+  /** The local day the open tickets belong to; checked inside every transaction. */
+  let today = '';
 
   function settings(): CentreSettings {
     const s = centre.settings();
@@ -89,23 +58,50 @@ export function createQueueService(db: Db, centre: CentreRepository, clock: Cloc
   }
 
   function log(type: string, ticketId: number | null, counterId: number | null, actor: Actor, data?: object): void {
-    stmt.logEvent.run(clock.now(), type, ticketId, counterId, actor.deviceId, data ? JSON.stringify(data) : null);
+    const officer = counterId === null ? null : (centre.counterRow(counterId)?.officer_id ?? null);
+    stmt.logEvent.run(clock.now(), type, ticketId, counterId, actor.deviceId, officer, data ? JSON.stringify(data) : null);
   }
+
+  /**
+   * Q8: at 00:00 Asia/Ho_Chi_Minh every ticket still open is closed as `expired` and every
+   * sequence restarts (sequences are keyed by day). Runs lazily in the first transaction of a
+   * new day, so a late timer or a hub that was off at midnight changes nothing.
+   */
+  const rollover = db.transaction((): boolean => {
+    const day = localDate(clock.now());
+    if (day === today) return false;
+    today = day;
+    const expired = stmt.expireBefore.run(clock.now(), day).changes;
+    if (expired > 0) {
+      stmt.resetStreaks.run();
+      stmt.logEvent.run(clock.now(), 'dayClosed', null, null, null, null, JSON.stringify({ day, expired }));
+    }
+    return expired > 0;
+  });
 
   function openCountersFor(serviceId: number): number {
     return centre.counters().filter((c) => !c.paused && c.serviceIds.includes(serviceId)).length;
   }
 
-  function medianServiceSeconds(serviceId: number, s: CentreSettings): number {
+  function estimate(serviceId: number, ahead: number, s: CentreSettings): number | null {
     const recent = stmt.recentServiceSeconds.all(serviceId, RECENT_SERVICES).map((r) => r.s);
-    return median(recent) ?? s.defaultServiceSeconds;
+    return estimateWaitMinutes(ahead, openCountersFor(serviceId), median(recent) ?? s.defaultServiceSeconds);
   }
 
-  function estimate(serviceId: number, ahead: number, s: CentreSettings): number | null {
-    return estimateWaitMinutes(ahead, openCountersFor(serviceId), medianServiceSeconds(serviceId, s));
+  function counterOrThrow(counterId: number) {
+    const row = centre.counterRow(counterId);
+    if (!row) throw new DomainError('COUNTER_NOT_FOUND');
+    return row;
   }
+
+  function waitingFor(serviceOrder: readonly number[]): QueuedTicket[] {
+    return serviceOrder.flatMap((id) => stmt.waitingIn.all(id).map(toQueued));
+  }
+
+  const ticket = (id: number): Ticket => toTicket(stmt.ticket.get(id) as TicketRow);
 
   const issue = db.transaction((input: IssueTicketInput, actor: Actor): IssuedTicket => {
+    rollover();
     const s = settings();
     const service = centre.service(input.serviceId);
     if (!service) throw new DomainError('SERVICE_NOT_FOUND');
@@ -114,31 +110,27 @@ export function createQueueService(db: Db, centre: CentreRepository, clock: Cloc
       throw new DomainError('PRIORITY_UNKNOWN');
     }
     const now = clock.now();
-    const day = localDate(now);
-    const seq = (stmt.lastSeq.get(day, service.id)?.last_seq ?? 0) + 1;
+    const seq = (stmt.lastSeq.get(today, service.id)?.last_seq ?? 0) + 1;
     const number = ticketNumber(service.block, seq, s.blockSize);
     if (number === null) throw new DomainError('BLOCK_EXHAUSTED');
-    stmt.putSeq.run(day, service.id, seq);
+    stmt.putSeq.run(today, service.id, seq);
     const label = ticketLabel(number, s.blockSize, s.numberFormat);
-    const publicId = randomBytes(12).toString('base64url');
     const id = Number(
-      stmt.insertTicket.run(publicId, day, service.id, number, label, priority, now, now).lastInsertRowid,
+      stmt.insertTicket.run(newPublicId(), today, service.id, number, label, priority, now, now, null).lastInsertRowid,
     );
     log('issued', id, null, actor, { number, priority });
-    const waiting = stmt.waitingIn.all(service.id).map(toQueued);
-    const ahead = countAhead(waiting, { id, serviceId: service.id, priority, queuedAt: now });
-    const row = stmt.ticket.get(id) as TicketRow;
-    return { ...toTicket(row), ahead, estimatedWaitMinutes: estimate(service.id, ahead, s) };
+    const ahead = countAhead(waitingFor([service.id]), { id, serviceId: service.id, priority, queuedAt: now });
+    return { ...ticket(id), ahead, estimatedWaitMinutes: estimate(service.id, ahead, s) };
   });
 
   /**
-   * Q7: "Gọi tiếp" ends the counter's current ticket as served (one button for the officer),
-   * then calls the ticket the rules put first.
+   * Q7: "Gọi tiếp" first ends the counter's current ticket as served (one button for the
+   * officer), then calls the ticket the rules put first (Q1–Q3).
    */
-  const callNext = db.transaction((counterId: number, actor: Actor): { ticket: Ticket; callSeq: number } => {
+  const callNext = db.transaction((counterId: number, actor: Actor): CallResult => {
+    rollover();
     const s = settings();
-    const row = centre.counterRow(counterId);
-    if (!row) throw new DomainError('COUNTER_NOT_FOUND');
+    const row = counterOrThrow(counterId);
     if (row.paused) throw new DomainError('COUNTER_PAUSED');
     const now = clock.now();
     const current = stmt.currentAt.get(counterId);
@@ -147,26 +139,108 @@ export function createQueueService(db: Db, centre: CentreRepository, clock: Cloc
       log('finished', current.id, counterId, actor);
     }
     const serviceOrder = JSON.parse(row.service_ids) as number[];
-    const waiting = serviceOrder.flatMap((id) => stmt.waitingIn.all(id).map(toQueued));
-    const next = pickNext(waiting, {
+    const next = pickNext(waitingFor(serviceOrder), {
       serviceOrder,
       priorityStreak: row.priority_streak,
       maxPriorityInRow: s.maxPriorityInRow,
     });
     if (!next) throw new DomainError('QUEUE_EMPTY');
-    stmt.callTicket.run(counterId, now, next.id);
+    // The status guard makes a double call impossible even if two writers ever raced.
+    if (stmt.callTicket.run(counterId, row.officer_id, now, next.id).changes !== 1) throw new DomainError('STALE_TICKET');
     stmt.setStreak.run(nextPriorityStreak(row.priority_streak, next), counterId);
     const callSeq = Number(stmt.insertCall.run(next.id, counterId, 'call', now).lastInsertRowid);
     log('called', next.id, counterId, actor);
-    return { ticket: toTicket(stmt.ticket.get(next.id) as TicketRow), callSeq };
+    return { ticket: ticket(next.id), callSeq };
   });
 
+  /** The counter's current ticket, checked against what the officer's screen showed. */
+  function currentFor(counterId: number, ticketId: number | undefined, allowed: readonly TicketStatus[]): TicketRow {
+    counterOrThrow(counterId);
+    const current = stmt.currentAt.get(counterId);
+    if (ticketId !== undefined && current?.id !== ticketId) {
+      throw new DomainError(stmt.ticket.get(ticketId) ? 'STALE_TICKET' : 'TICKET_NOT_FOUND');
+    }
+    if (!current) throw new DomainError('NO_CURRENT_TICKET');
+    if (!allowed.includes(current.status)) throw new DomainError('ACTION_OUT_OF_ORDER');
+    return current;
+  }
+
+  /** Q9: a recall announces the called ticket again. */
+  const recall = db.transaction((counterId: number, ticketId: number | undefined, actor: Actor): CallResult => {
+    rollover();
+    const t = currentFor(counterId, ticketId, ['called']);
+    const callSeq = Number(stmt.insertCall.run(t.id, counterId, 'recall', clock.now()).lastInsertRowid);
+    log('recalled', t.id, counterId, actor);
+    return { ticket: ticket(t.id), callSeq };
+  });
+
+  const start = db.transaction((counterId: number, ticketId: number | undefined, actor: Actor): Ticket => {
+    rollover();
+    const t = currentFor(counterId, ticketId, ['called']);
+    stmt.startTicket.run(clock.now(), t.id);
+    log('started', t.id, counterId, actor);
+    return ticket(t.id);
+  });
+
+  /** Finishing a called ticket counts it as served from the call (the officer skipped "start"). */
+  const finish = db.transaction((counterId: number, ticketId: number | undefined, actor: Actor): Ticket => {
+    rollover();
+    const t = currentFor(counterId, ticketId, ['called', 'serving']);
+    stmt.finishTicket.run(clock.now(), t.id);
+    log('finished', t.id, counterId, actor);
+    return ticket(t.id);
+  });
+
+  const noShow = db.transaction((counterId: number, ticketId: number | undefined, actor: Actor): Ticket => {
+    rollover();
+    const t = currentFor(counterId, ticketId, ['called']);
+    stmt.endTicket.run('noShow', clock.now(), t.id);
+    log('noShow', t.id, counterId, actor);
+    return ticket(t.id);
+  });
+
+  /**
+   * Q4: a transfer ends the ticket as `transferred` and creates a waiting ticket for the other
+   * service that keeps the number and the original issue time, so it goes ahead of every ticket
+   * issued after it. The citizen's status page (publicId) follows the new ticket.
+   */
+  const transfer = db.transaction(
+    (counterId: number, serviceId: number, ticketId: number | undefined, actor: Actor): Ticket => {
+      rollover();
+      const t = currentFor(counterId, ticketId, ['called', 'serving']);
+      if (!centre.service(serviceId)) throw new DomainError('SERVICE_NOT_FOUND');
+      if (serviceId === t.service_id) throw new DomainError('BAD_REQUEST', 'transfer to the same service');
+      const now = clock.now();
+      stmt.transferOut.run(now, newPublicId(), t.id);
+      const id = Number(
+        stmt.insertTicket.run(t.public_id, t.day, serviceId, t.number, t.label, t.priority, t.issued_at, t.queued_at, t.id)
+          .lastInsertRowid,
+      );
+      log('transferred', t.id, counterId, actor, { to: id, serviceId });
+      return ticket(id);
+    },
+  );
+
   return {
+    rollover,
     issue,
     callNext,
+    recall,
+    start,
+    finish,
+    noShow,
+    transfer,
     current(counterId: number): Ticket | null {
       const row = stmt.currentAt.get(counterId);
       return row ? toTicket(row) : null;
+    },
+    /** The next `limit` tickets a counter would call, in order (ignoring the priority cap). */
+    upcoming(serviceOrder: readonly number[], limit: number): Ticket[] {
+      const rank = new Map(serviceOrder.map((id, i) => [id, i]));
+      return waitingFor(serviceOrder)
+        .sort((a, b) => (rank.get(a.serviceId) ?? 0) - (rank.get(b.serviceId) ?? 0) || compareTickets(a, b))
+        .slice(0, limit)
+        .map((q) => ticket(q.id));
     },
     queues(): ServiceQueue[] {
       const s = settings();
@@ -175,6 +249,10 @@ export function createQueueService(db: Db, centre: CentreRepository, clock: Cloc
         const waiting = counts.get(svc.id) ?? 0;
         return { serviceId: svc.id, waiting, estimatedWaitMinutes: estimate(svc.id, waiting, s) };
       });
+    },
+    byPublicId(publicId: string): Ticket | null {
+      const row = stmt.byPublicId.get(publicId);
+      return row ? toTicket(row) : null;
     },
   };
 }

@@ -12,6 +12,7 @@ export interface TicketRow {
   issued_at: number;
   queued_at: number;
   counter_id: number | null;
+  officer_id: number | null;
   called_at: number | null;
   served_at: number | null;
   ended_at: number | null;

@@ -1,0 +1,60 @@
+import type { Db } from '../../db/open';
+import type { TicketRow } from './ticket-row';
+
+export interface QueuedRow {
+  id: number;
+  service_id: number;
+  priority: string | null;
+  queued_at: number;
+}
+
+/** Every statement the queue runs, prepared once. */
+export function queueStatements(db: Db) {
+  return {
+    lastSeq: db.prepare<[string, number], { last_seq: number }>(
+      'SELECT last_seq FROM sequences WHERE day = ? AND service_id = ?',
+    ),
+    putSeq: db.prepare(
+      'INSERT INTO sequences (day, service_id, last_seq) VALUES (?, ?, ?) ON CONFLICT(day, service_id) DO UPDATE SET last_seq = excluded.last_seq',
+    ),
+    insertTicket: db.prepare(
+      `INSERT INTO tickets (public_id, day, service_id, number, label, priority, status, issued_at, queued_at, transferred_from)
+       VALUES (?, ?, ?, ?, ?, ?, 'waiting', ?, ?, ?)`,
+    ),
+    ticket: db.prepare<[number], TicketRow>('SELECT * FROM tickets WHERE id = ?'),
+    byPublicId: db.prepare<[string], TicketRow>('SELECT * FROM tickets WHERE public_id = ?'),
+    waitingIn: db.prepare<[number], QueuedRow>(
+      "SELECT id, service_id, priority, queued_at FROM tickets WHERE status = 'waiting' AND service_id = ?",
+    ),
+    waitingCounts: db.prepare<[], { service_id: number; n: number }>(
+      "SELECT service_id, COUNT(*) AS n FROM tickets WHERE status = 'waiting' GROUP BY service_id",
+    ),
+    currentAt: db.prepare<[number], TicketRow>(
+      "SELECT * FROM tickets WHERE counter_id = ? AND status IN ('called', 'serving') ORDER BY called_at DESC LIMIT 1",
+    ),
+    recentServiceSeconds: db.prepare<[number, number], { s: number }>(
+      `SELECT (ended_at - served_at) / 1000.0 AS s FROM tickets
+       WHERE service_id = ? AND status = 'done' AND served_at IS NOT NULL ORDER BY ended_at DESC LIMIT ?`,
+    ),
+    callTicket: db.prepare(
+      "UPDATE tickets SET status = 'called', counter_id = ?, officer_id = ?, called_at = ? WHERE id = ? AND status = 'waiting'",
+    ),
+    startTicket: db.prepare("UPDATE tickets SET status = 'serving', served_at = ? WHERE id = ?"),
+    finishTicket: db.prepare(
+      "UPDATE tickets SET status = 'done', served_at = COALESCE(served_at, called_at), ended_at = ? WHERE id = ?",
+    ),
+    endTicket: db.prepare('UPDATE tickets SET status = ?, ended_at = ? WHERE id = ?'),
+    transferOut: db.prepare(
+      "UPDATE tickets SET status = 'transferred', served_at = COALESCE(served_at, called_at), ended_at = ?, public_id = ? WHERE id = ?",
+    ),
+    expireBefore: db.prepare(
+      "UPDATE tickets SET status = 'expired', ended_at = ? WHERE day < ? AND status IN ('waiting', 'called', 'serving')",
+    ),
+    resetStreaks: db.prepare('UPDATE counters SET priority_streak = 0'),
+    setStreak: db.prepare('UPDATE counters SET priority_streak = ? WHERE id = ?'),
+    insertCall: db.prepare('INSERT INTO calls (ticket_id, counter_id, kind, at) VALUES (?, ?, ?, ?)'),
+    logEvent: db.prepare(
+      'INSERT INTO queue_events (at, type, ticket_id, counter_id, device_id, officer_id, data) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
+  };
+}

@@ -1,0 +1,77 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { api, startTestHub, tempDbPath } from './support/hub';
+
+const CLI = fileURLToPath(new URL('../src/cli/main.ts', import.meta.url));
+const TSX = fileURLToPath(new URL('../../node_modules/tsx/dist/cli.mjs', import.meta.url));
+
+/** The hub as operators run it, in its own process, so it can be killed for real. */
+function spawnHub(dbPath: string) {
+  const child = spawn(process.execPath, [TSX, CLI, 'start', '--demo', '--db', dbPath, '--port', '0', '--host', '127.0.0.1'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, LUOT_LOG_LEVEL: 'silent' },
+  });
+  const ready = new Promise<{ url: string; kiosk: string }>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`hub did not start: ${out}`)), 30_000);
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      const port = /listening on port (\d+)/.exec(out)?.[1];
+      const kiosk = /kiosk\/\?token=(\S+)/.exec(out)?.[1];
+      if (port && kiosk) {
+        clearTimeout(timer);
+        resolve({ url: `http://127.0.0.1:${port}`, kiosk });
+      }
+    });
+    child.once('exit', () => reject(new Error(`hub exited: ${out}`)));
+  });
+  return { child, ready };
+}
+
+describe('durability', () => {
+  it('Q13: every acknowledged ticket survives SIGKILL mid-burst; numbers stay unique and continue', async () => {
+    for (let round = 0; round < 3; round++) {
+      const dbPath = tempDbPath();
+      const { child, ready } = spawnHub(dbPath);
+      const { url, kiosk } = await ready;
+      const acked: { id: number; serviceId: number; number: number }[] = [];
+      const killAfter = 50 + Math.floor(Math.random() * 350);
+      let sent = 0;
+      // Ten clients send up to 500 tickets in all; the hub is killed after a random number of acks.
+      await Promise.all(
+        Array.from({ length: 10 }, async () => {
+          while (sent < 500) {
+            sent++;
+            try {
+              const r = await api(url, kiosk, 'POST', '/api/tickets', { serviceId: 1 + (sent % 5) });
+              if (r.status === 201) acked.push(r.body as never);
+              if (acked.length === killAfter) child.kill('SIGKILL');
+            } catch {
+              return; // the hub is gone
+            }
+          }
+        }),
+      );
+      await new Promise((r) => (child.exitCode !== null || child.signalCode ? r(null) : child.once('exit', r)));
+      expect(child.signalCode).toBe('SIGKILL');
+
+      const db = new Database(dbPath, { readonly: true });
+      const rows = db.prepare('SELECT id, service_id, number FROM tickets').all() as { id: number; service_id: number; number: number }[];
+      db.close();
+      const stored = new Set(rows.map((r) => r.id));
+      expect(acked.every((t) => stored.has(t.id))).toBe(true);
+      expect(new Set(rows.map((r) => `${r.service_id}:${r.number}`)).size).toBe(rows.length);
+
+      const hub = await startTestHub({ dbPath });
+      try {
+        const next = await api(hub.url, hub.demoTokens!.kiosk, 'POST', '/api/tickets', { serviceId: 1 });
+        const maxBefore = Math.max(1000, ...rows.filter((r) => r.service_id === 1).map((r) => r.number));
+        expect(next.body!.number).toBe(maxBefore + 1);
+      } finally {
+        await hub.stop();
+      }
+    }
+  });
+});
