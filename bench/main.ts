@@ -6,7 +6,9 @@ import { cpus } from 'node:os';
 
 type Bench = () => Promise<Record<string, unknown>>;
 
-const BENCHES: Record<string, () => Promise<Bench>> = {};
+const BENCHES: Record<string, () => Promise<Bench>> = {
+  printer: () => import('./printer').then((m) => m.run),
+};
 
 const results: Record<string, unknown> = { machine: { node: process.version, cpus: cpus().length } };
 for (const [name, load] of Object.entries(BENCHES)) {

@@ -13,6 +13,8 @@ import { queueActions } from './features/queue/queue-actions';
 import { createQueueService, type QueueService } from './features/queue/queue-service';
 import { createCounterService } from './features/counters/counter-service';
 import { createOfficerRepository, type OfficerRepository } from './features/officers/officer-repository';
+import { speechRoutes } from './features/speech/speech-routes';
+import type { SpeechEngine } from './features/speech/speech-engine';
 import { createHttpServer, type RawRoute } from './http/http-server';
 import { createNotifier, type HubIo, type Notifier } from './realtime/notifier';
 import { bindRequests, createSocketServer } from './realtime/socket-server';
@@ -23,6 +25,8 @@ export interface HubDeps {
   logger: Logger;
   /** Built app folders by URL prefix (kiosk, counter, display). */
   apps: Record<string, string>;
+  /** The voice that turns announcements into audio (eSpeak NG or a voice pack). */
+  speech: SpeechEngine;
 }
 
 export interface Hub {
@@ -50,7 +54,7 @@ export function createHub(deps: HubDeps): Hub {
   const display = createDisplayService(db, centre, queue, officers);
   const queueReport = createQueueReport(db, centre);
 
-  const rawRoutes: RawRoute[] = [];
+  const rawRoutes: RawRoute[] = [...speechRoutes({ engine: deps.speech, centreSettings: () => centre.settings() })];
   let dispatch: Dispatch = () => {
     throw new Error('dispatch used before the hub was wired');
   };
@@ -111,10 +115,10 @@ export function createHub(deps: HubDeps): Hub {
     queue,
     display,
     notify,
-    close: () =>
-      new Promise<void>((resolve) => {
-        clearTimeout(midnight);
-        io.close(() => resolve());
-      }),
+    close: async () => {
+      clearTimeout(midnight);
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await deps.speech.close();
+    },
   };
 }

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import pino, { type Logger } from 'pino';
 import { openDatabase, type Db } from './db/open';
 import { seedDemoCentre } from './demo/seed';
+import { createSpeech } from './features/speech/create-speech';
 import { createHub, type Hub } from './hub';
 
 const appDir = (name: string): string => fileURLToPath(new URL(`../../${name}-app/dist`, import.meta.url));
@@ -39,7 +40,8 @@ export async function startHub(opts: StartOptions): Promise<RunningHub> {
   const clock = opts.clock ?? systemClock;
   const logger = opts.logger ?? pino({ level: process.env.LUOT_LOG_LEVEL ?? 'info' });
   const db = openDatabase(opts.dbPath);
-  const hub = createHub({ db, clock, logger, apps: BUILT_APPS });
+  const speech = await createSpeech({ dialect: 'north' });
+  const hub = createHub({ db, clock, logger, apps: BUILT_APPS, speech });
   let demoTokens: DemoTokens | null = null;
   if (opts.demo) {
     seedDemoCentre(db, hub.centre, clock.now());

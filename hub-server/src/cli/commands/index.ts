@@ -1,8 +1,10 @@
 import type { Command } from '../cli-context';
 import { officerAdd } from './officer';
+import { printerSim, printTest } from './printer';
 import { reportQueue } from './report';
+import { say } from './say';
 import { start } from './start';
 import { tokenCreate } from './token';
 
 /** Every `luot` subcommand. A feature adds its commands here. */
-export const COMMANDS: Command[] = [start, tokenCreate, officerAdd, reportQueue];
+export const COMMANDS: Command[] = [start, tokenCreate, officerAdd, reportQueue, say, printerSim, printTest];

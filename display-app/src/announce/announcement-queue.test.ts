@@ -1,0 +1,172 @@
+import { manualClock, type CallEvent } from '@luot/shared';
+import { describe, expect, it } from 'vitest';
+import { createAnnouncementQueue, hubClip, type Clip, type Player, type QueueEvent } from './announcement-queue';
+
+const T0 = Date.parse('2025-03-10T02:00:00.000Z');
+
+function call(seq: number, over: Partial<CallEvent> = {}): CallEvent {
+  return {
+    seq,
+    kind: 'call',
+    ticketId: seq,
+    label: String(1000 + seq),
+    number: 1000 + seq,
+    serviceId: 1,
+    counterId: 3,
+    counterNumber: 3,
+    at: new Date(T0).toISOString(),
+    ...over,
+  };
+}
+
+/** A player whose clips end only when the test says so; it notes any overlap. */
+function fakePlayer() {
+  const started: number[] = [];
+  const endings: { resolve(): void; reject(e: Error): void }[] = [];
+  let active = 0;
+  let maxActive = 0;
+  const player: Player = {
+    play: (clip: Clip) =>
+      new Promise<void>((resolve, reject) => {
+        started.push(clip.seq);
+        maxActive = Math.max(maxActive, ++active);
+        const done = (): void => {
+          active--;
+        };
+        endings.push({
+          resolve: () => {
+            done();
+            resolve();
+          },
+          reject: (e) => {
+            done();
+            reject(e);
+          },
+        });
+      }),
+  };
+  const settle = async (how: 'end' | 'fail' = 'end'): Promise<void> => {
+    const next = endings.shift();
+    if (!next) throw new Error('nothing is playing');
+    if (how === 'end') next.resolve();
+    else next.reject(new Error('speaker unplugged'));
+    // Lets the queue's loop take its next step; no time passes.
+    await new Promise((r) => setTimeout(r, 0));
+  };
+  /** Lets every clip end, including those the queue starts meanwhile. */
+  const playAll = async (): Promise<void> => {
+    for (let i = 0; i < 100 && endings.length > 0; i++) await settle();
+  };
+  return { player, started, settle, playAll, maxActive: () => maxActive };
+}
+
+function setup(opts: { maxPending?: number } = {}) {
+  const clock = manualClock(T0);
+  const fake = fakePlayer();
+  const queue = createAnnouncementQueue({ player: fake.player, clock, ...opts });
+  const events: QueueEvent[] = [];
+  queue.on((e) => events.push(e));
+  const spoken = (): number[] => events.filter((e) => e.type === 'end').map((e) => e.call.seq);
+  const skipped = (reason: string): number[] =>
+    events.flatMap((e) => (e.type === 'skipped' && e.reason === reason ? [e.call.seq] : []));
+  return { clock, fake, queue, events, spoken, skipped, playAll: fake.playAll };
+}
+
+describe('announcement queue', () => {
+  it('A1: calls arriving together are spoken one after another, never over each other', async () => {
+    const { fake, queue, spoken, playAll } = setup();
+    for (const seq of [1, 2, 3]) queue.push(call(seq));
+    expect(fake.started).toEqual([1]);
+    await fake.settle();
+    expect(fake.started).toEqual([1, 2]);
+    await playAll();
+    expect(spoken()).toEqual([1, 2, 3]);
+    expect(fake.maxActive()).toBe(1);
+    await queue.idle();
+  });
+
+  it('A2: a recall is spoken again, as its own seq', async () => {
+    const { queue, spoken, playAll } = setup();
+    queue.push(call(1));
+    queue.push(call(2, { kind: 'recall', ticketId: 1, number: 1001, label: '1001' }));
+    await playAll();
+    expect(spoken()).toEqual([1, 2]);
+  });
+
+  it('A3: a seq delivered twice (live, then catch-up after a reconnect) is spoken once, in seq order', async () => {
+    const { queue, spoken, skipped, playAll } = setup();
+    queue.push(call(10));
+    queue.push(call(12));
+    // Reconnect: the hub replays everything after the last seq the display had confirmed.
+    for (const seq of [10, 11, 12]) queue.push(call(seq));
+    await playAll();
+    queue.push(call(11));
+    await playAll();
+    expect(spoken()).toEqual([10, 11, 12]);
+    expect(skipped('duplicate')).toEqual([10, 12, 11]);
+  });
+
+  it('A3: even after more than a thousand calls an old seq is still known', async () => {
+    const { queue, skipped, fake } = setup({ maxPending: 2000 });
+    for (let seq = 1; seq <= 1200; seq++) queue.push(call(seq));
+    queue.push(call(5));
+    queue.push(call(1150));
+    expect(skipped('duplicate')).toEqual([5, 1150]);
+    expect(fake.started).toEqual([1]);
+  });
+
+  it('A4: a call more than 60 s old when it reaches the display is not spoken; a younger one is', async () => {
+    const { clock, queue, fake, spoken, skipped, playAll } = setup();
+    clock.set(T0 + 60_001);
+    queue.push(call(1));
+    clock.set(T0 + 60_000);
+    queue.push(call(2));
+    await playAll();
+    expect(skipped('stale')).toEqual([1]);
+    expect(spoken()).toEqual([2]);
+    expect(fake.started).toEqual([2]);
+    // Being late is judged on arrival: waiting in the queue behind others does not silence a call.
+    queue.push(call(3, { at: new Date(clock.now()).toISOString() }));
+    queue.push(call(4, { at: new Date(clock.now()).toISOString() }));
+    clock.advance(120_000);
+    await playAll();
+    expect(spoken()).toEqual([2, 3, 4]);
+  });
+
+  it('A5: a clip that fails to play does not hold up the next call', async () => {
+    const { queue, fake, events, spoken, playAll } = setup();
+    queue.push(call(1));
+    queue.push(call(2));
+    await fake.settle('fail');
+    await playAll();
+    expect(events.filter((e) => e.type === 'failed').map((e) => e.call.seq)).toEqual([1]);
+    expect(spoken()).toEqual([2]);
+  });
+
+  it('A6: beyond the pending bound the oldest unspoken calls are dropped, and said so', async () => {
+    const { queue, spoken, skipped, playAll } = setup({ maxPending: 2 });
+    for (const seq of [1, 2, 3, 4, 5]) queue.push(call(seq));
+    await playAll();
+    expect(skipped('overflow')).toEqual([2, 3]);
+    expect(spoken()).toEqual([1, 4, 5]);
+  });
+
+  it('A1: dispose stops after the clip playing now', async () => {
+    const { queue, fake, playAll } = setup();
+    queue.push(call(1));
+    queue.push(call(2));
+    queue.dispose();
+    await playAll();
+    queue.push(call(3));
+    await queue.idle();
+    expect(fake.started).toEqual([1]);
+  });
+
+  it('V10: the default clip is the hub route for the call, with the display text', () => {
+    expect(hubClip(call(7, { number: 1005, label: '1005', counterNumber: 3 }))).toEqual({
+      seq: 7,
+      url: '/api/announcements/audio?number=1005&counter=3',
+      text: 'Mời công dân có số thứ tự 1005 đến quầy số 3',
+    });
+  });
+});

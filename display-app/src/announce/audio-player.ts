@@ -1,0 +1,59 @@
+import type { Clip, Player } from './announcement-queue';
+
+/** The part of HTMLAudioElement the player uses, so a test can stand in for it. */
+export type AudioLike = Pick<HTMLAudioElement, 'play' | 'pause' | 'addEventListener' | 'removeEventListener'> & {
+  src: string;
+};
+
+export interface AudioPlayerOptions {
+  /** The display's device token: the audio route needs it, and an <audio src> cannot send headers. */
+  token: string;
+  /** Hub origin; the page's own by default. */
+  baseUrl?: string;
+  /** A clip that has not ended by then counts as failed, so the queue moves on. */
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+  createAudio?: () => AudioLike;
+}
+
+/**
+ * Plays clips from the hub in the browser: fetch with the token, then an Audio element.
+ * Rejects when the hub refuses, the browser blocks autoplay, or the clip stalls.
+ */
+export function createAudioPlayer(options: AudioPlayerOptions): Player {
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
+  const createAudio = options.createAudio ?? (() => new Audio());
+
+  return {
+    async play(clip: Clip) {
+      const res = await doFetch(new URL(clip.url, options.baseUrl ?? location.origin), {
+        headers: { authorization: `Bearer ${options.token}` },
+      });
+      if (!res.ok) throw new Error(`announcement audio: HTTP ${res.status}`);
+      const objectUrl = URL.createObjectURL(await res.blob());
+      const audio = createAudio();
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      let onEnd = (): void => {};
+      let onError = (): void => {};
+      try {
+        const finished = new Promise<void>((resolve, reject) => {
+          onEnd = () => resolve();
+          onError = () => reject(new Error('announcement audio could not be played'));
+          timer = setTimeout(() => reject(new Error(`announcement audio did not end within ${timeoutMs} ms`)), timeoutMs);
+        });
+        audio.addEventListener('ended', onEnd);
+        audio.addEventListener('error', onError);
+        audio.src = objectUrl;
+        // Together, so an error event during play() is never an unhandled rejection.
+        await Promise.all([audio.play(), finished]);
+      } finally {
+        clearTimeout(timer);
+        audio.removeEventListener('ended', onEnd);
+        audio.removeEventListener('error', onError);
+        audio.pause();
+        URL.revokeObjectURL(objectUrl);
+      }
+    },
+  };
+}

@@ -1,0 +1,14 @@
+export * from './printer/printable-ticket';
+export * from './printer/raster';
+export * from './printer/ticket-layout';
+export * from './printer/escpos';
+export * from './printer/escpos-decoder';
+export * from './printer/status';
+export * from './printer/printer-error';
+export type { PrinterTransport } from './printer/transport';
+export * from './printer/tcp-transport';
+export * from './printer/usb-transport';
+export * from './printer/print-ticket';
+export * from './printer/paper';
+export * from './printer/virtual-printer';
+export * from './printer/sample-ticket';

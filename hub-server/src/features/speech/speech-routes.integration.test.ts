@@ -1,0 +1,107 @@
+import type { CentreSettings } from '@luot/shared';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '../../db/open';
+import { createHttpServer } from '../../http/http-server';
+import { createDeviceRepository } from '../devices/device-repository';
+import { createEspeakEngine } from './espeak-engine';
+import type { SpeechEngine } from './speech-engine';
+import { speechRoutes } from './speech-routes';
+import { parseWav, summarizeWav } from './wav';
+
+const settings: CentreSettings = {
+  name: 'Trung tâm thử nghiệm',
+  blockSize: 1000,
+  numberFormat: 'numeric',
+  priorityCategories: [],
+  maxPriorityInRow: 2,
+  defaultServiceSeconds: 300,
+};
+
+describe('GET /api/announcements/audio', () => {
+  let db: Db;
+  let espeak: SpeechEngine;
+  let base: string;
+  let close: () => Promise<void>;
+  const spoken: string[] = [];
+  let current = settings;
+  const tokens: Record<string, string> = {};
+
+  beforeAll(async () => {
+    db = openDatabase(join(mkdtempSync(join(tmpdir(), 'luot-speech-')), 'luot.db'));
+    const devices = createDeviceRepository(db);
+    for (const role of ['display', 'admin', 'kiosk'] as const) tokens[role] = devices.create(role, null, role, 0);
+    espeak = createEspeakEngine();
+    // Records the phrase on its way to the real engine, so the label's reading can be checked.
+    const engine: SpeechEngine = {
+      synthesize: (text) => {
+        spoken.push(text);
+        return espeak.synthesize(text);
+      },
+      close: () => espeak.close(),
+    };
+    const http = createHttpServer({
+      devices,
+      dispatch: () => {
+        throw new Error('no actions in this test');
+      },
+      apps: {},
+      rawRoutes: speechRoutes({ engine, centreSettings: () => current }),
+      logger: pino({ level: 'silent' }),
+    });
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+    close = () => new Promise<void>((resolve) => http.close(() => resolve()));
+  });
+
+  afterAll(async () => {
+    await close();
+    await espeak.close();
+    db.close();
+  });
+
+  const get = (query: string, token: string | null | undefined = tokens.display): Promise<Response> =>
+    fetch(`${base}/api/announcements/audio${query}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+
+  it('V14: a display gets the chime then the spoken call as a valid WAV longer than a second', async () => {
+    const res = await get('?number=1005&counter=3');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('audio/wav');
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    const wav = parseWav(bytes);
+    const summary = summarizeWav(wav);
+    expect(summary.durationMs).toBeGreaterThan(1000);
+    expect(summary.rms).toBeGreaterThan(0.02);
+    expect(spoken.at(-1)).toBe('Mời công dân có số thứ tự một nghìn không trăm linh năm đến quầy số ba');
+    mkdirSync(join(process.cwd(), 'test-results', 'voice'), { recursive: true });
+    writeFileSync(join(process.cwd(), 'test-results', 'voice', 'announcement.wav'), bytes);
+  });
+
+  it('V9: in the letter format the label is spoken as the centre prints it', async () => {
+    current = { ...settings, numberFormat: 'letter' };
+    try {
+      expect((await get('?number=2015&counter=12')).status).toBe(200);
+      expect(spoken.at(-1)).toBe('Mời công dân có số thứ tự bê mười lăm đến quầy số mười hai');
+    } finally {
+      current = settings;
+    }
+  });
+
+  it('V15: bad numbers are refused with a Vietnamese error, not audio', async () => {
+    for (const q of ['', '?number=abc&counter=3', '?number=1005', '?number=0&counter=1', '?number=1005&counter=0', '?number=1005&counter=1234', '?number=1005&counter=3&x=1', '?number=1e3&counter=3']) {
+      const res = await get(q);
+      expect(res.status, q).toBe(400);
+      expect(await res.json(), q).toEqual({ code: 'BAD_REQUEST', message: 'Yêu cầu không hợp lệ.' });
+    }
+  });
+
+  it('V15: only displays and admins may fetch it', async () => {
+    expect((await get('?number=1005&counter=3', null)).status).toBe(401);
+    expect((await get('?number=1005&counter=3', tokens.kiosk)).status).toBe(403);
+    expect((await get('?number=1006&counter=3', tokens.admin)).status).toBe(200);
+  });
+});

@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, screenshot } from '../support/browser';
+import { api, startTestHub } from '../support/hub';
+
+describe("an officer's morning at counter 4, by keyboard", () => {
+  let hub: Awaited<ReturnType<typeof startTestHub>>;
+  let browser: Browser;
+  beforeAll(async () => {
+    hub = await startTestHub();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await hub?.stop();
+  });
+
+  it('signs in, calls, recalls, marks a no-show, transfers, finishes and pauses', async () => {
+    const t = hub.demoTokens!;
+    const issue = async (serviceId: number) =>
+      (await api(hub.url, t.kiosk, 'POST', '/api/tickets', { serviceId })).body!;
+    await issue(2); // 2001
+    await issue(2); // 2002
+    await issue(5); // 5001
+    const token = t.counters.find((c) => c.number === 4)!.token;
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await page.goto(`${hub.url}/counter/?token=${token}`);
+
+    await page.fill('input[name="name"]', 'Thu');
+    await page.fill('input[name="pin"]', '9999');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('[role="alert"]').first().textContent()).toContain('mã PIN không đúng');
+    await page.fill('input[name="pin"]', '1234');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('[data-test="officer"]').textContent()).toContain('Thu');
+    await expect.poll(() => page.locator('[data-test="next"]').textContent()).toContain('2001');
+
+    const current = page.locator('[data-test="current-number"]');
+    const status = page.locator('[data-test="current-status"]');
+    await page.keyboard.press('g'); // Gọi tiếp
+    await expect.poll(() => current.textContent()).toBe('2001');
+    await page.keyboard.press('l'); // Gọi lại
+    await expect.poll(() => hub.db.prepare("SELECT COUNT(*) AS n FROM calls WHERE kind = 'recall'").get()).toEqual({ n: 1 });
+    await page.keyboard.press('v'); // Vắng mặt
+    await expect.poll(() => page.locator('[data-test="current"]').textContent()).toContain('Chưa gọi số nào');
+
+    await page.keyboard.press('F1'); // Gọi tiếp from a caller keypad
+    await expect.poll(() => current.textContent()).toBe('2002');
+    await page.keyboard.press('b'); // Bắt đầu
+    await expect.poll(() => status.textContent()).toContain('Đang phục vụ');
+    await screenshot(page, 'counter-1-serving');
+    await page.keyboard.press('c'); // Chuyển
+    await page.locator('[data-test="transfer-dialog"]').waitFor();
+    await screenshot(page, 'counter-2-transfer-dialog');
+    await page.locator('[data-transfer="5"]').click();
+    await expect.poll(() => page.locator('[data-test="next"]').textContent()).toContain('2002');
+
+    await page.keyboard.press('g'); // 2002 was issued before 5001 and keeps its place
+    await expect.poll(() => current.textContent()).toBe('2002');
+    await page.keyboard.press('h'); // Hoàn thành
+    await expect.poll(() => page.locator('[data-test="current"]').textContent()).toContain('Chưa gọi số nào');
+    await page.keyboard.press('t'); // Tạm dừng
+    await page.locator('[data-test="paused"]').waitFor();
+    await page.keyboard.press('g');
+    await expect.poll(() => current.count()).toBe(0);
+    await screenshot(page, 'counter-3-paused');
+
+    const statuses = hub.db.prepare('SELECT number, service_id, status, officer_id FROM tickets ORDER BY id').all();
+    expect(statuses).toEqual([
+      { number: 2001, service_id: 2, status: 'noShow', officer_id: expect.any(Number) },
+      { number: 2002, service_id: 2, status: 'transferred', officer_id: expect.any(Number) },
+      { number: 5001, service_id: 5, status: 'waiting', officer_id: null },
+      { number: 2002, service_id: 5, status: 'done', officer_id: expect.any(Number) },
+    ]);
+  });
+});

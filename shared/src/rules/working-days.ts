@@ -1,0 +1,78 @@
+import { DAY_MS } from '../time/local-date';
+
+/** The days a centre declares: public holidays, and weekend days the government makes working days. */
+export interface CalendarDays {
+  readonly holidays: readonly string[];
+  readonly workingWeekends: readonly string[];
+}
+
+export const EMPTY_CALENDAR: CalendarDays = { holidays: [], workingWeekends: [] };
+
+/** Days since 1970-01-01 of a 'YYYY-MM-DD' date; pure date arithmetic, never the process zone. */
+const dayNumber = (date: string): number => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+const dateOf = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
+
+/** 1970-01-01 was a Thursday: day 0 → weekday 4 (0 = Sunday). */
+const weekdayOf = (day: number): number => (((day + 4) % 7) + 7) % 7;
+
+/** Whether a 'YYYY-MM-DD' date is a Saturday or a Sunday. */
+export function isWeekend(date: string): boolean {
+  const w = weekdayOf(dayNumber(date));
+  return w === 0 || w === 6;
+}
+
+export interface WorkingDays {
+  /** D2: Monday–Friday except holidays, plus declared make-up working weekend days. */
+  isWorkingDay(date: string): boolean;
+  /**
+   * D3/D4: the due date of a dossier received on local date `received` with `days` processing days:
+   * the days-th working day strictly after it; with 0 days, the receipt day itself when it is a
+   * working day, else the next working day (a term never ends on a rest day).
+   * @example workingDays(EMPTY_CALENDAR).due('2024-03-15', 1) // '2024-03-18' (Friday → Monday)
+   */
+  due(received: string, days: number): string;
+}
+
+/** Memo bound: distinct (receipt day, days) pairs of several years of dossiers fit many times over. */
+const MEMO_LIMIT = 200_000;
+
+/** The working-day rules of one calendar. Due dates are memoised: a million rows share a few thousand. */
+export function workingDays(calendar: CalendarDays): WorkingDays {
+  const holidays = new Set(calendar.holidays.map(dayNumber));
+  const makeUp = new Set(calendar.workingWeekends.map(dayNumber));
+  const memo = new Map<string, string>();
+
+  const working = (day: number): boolean => {
+    if (makeUp.has(day)) return true;
+    const w = weekdayOf(day);
+    return w !== 0 && w !== 6 && !holidays.has(day);
+  };
+
+  const computeDue = (received: string, days: number): string => {
+    let day = dayNumber(received);
+    // Any 7 days hold 5 weekdays and each holiday removes at most one: 2·(days + holidays) + 14
+    // days always hold enough working days.
+    const limit = 2 * (days + holidays.size) + 14;
+    let left = days;
+    if (left === 0 && working(day)) return received;
+    for (let step = 0; step < limit; step++) {
+      day += 1;
+      if (working(day) && --left <= 0) return dateOf(day);
+    }
+    throw new Error(`no due date within ${limit} days of ${received}`);
+  };
+
+  return {
+    isWorkingDay: (date) => working(dayNumber(date)),
+    due(received, days) {
+      const key = `${received}|${days}`;
+      let due = memo.get(key);
+      if (due === undefined) {
+        if (memo.size >= MEMO_LIMIT) memo.clear();
+        due = computeDue(received, days);
+        memo.set(key, due);
+      }
+      return due;
+    },
+  };
+}
