@@ -7,6 +7,7 @@ import { cpus } from 'node:os';
 type Bench = () => Promise<Record<string, unknown>>;
 
 const BENCHES: Record<string, () => Promise<Bench>> = {
+  queue: () => import('./queue').then((m) => m.run),
   printer: () => import('./printer').then((m) => m.run),
 };
 

@@ -170,3 +170,25 @@ describe('queue actions at a counter', () => {
     expect((await api(hub.url, t.kiosk, 'GET', '/api/reports/queue?from=2026-11-23&to=2026-11-23')).status).toBe(403);
   });
 });
+
+describe('people ahead', () => {
+  it('Q5: the SQL count on issue agrees with the pure countAhead over the waiting queue', async () => {
+    const { countAhead } = await import('@luot/shared');
+    const { hub, issue } = await setup();
+    try {
+      const cats = [undefined, 'elderly', undefined, 'merit', undefined, undefined];
+      for (let i = 0; i < 30; i++) {
+        const t = await issue(1 + (i % 2), cats[(i * 7) % cats.length]);
+        const waiting = (
+          hub.db
+            .prepare("SELECT id, service_id, priority, queued_at FROM tickets WHERE status = 'waiting'")
+            .all() as { id: number; service_id: number; priority: string | null; queued_at: number }[]
+        ).map((r) => ({ id: r.id, serviceId: r.service_id, priority: r.priority, queuedAt: r.queued_at }));
+        const me = waiting.find((w) => w.id === t.id)!;
+        expect(t.ahead).toBe(countAhead(waiting, me));
+      }
+    } finally {
+      await hub.stop();
+    }
+  });
+});

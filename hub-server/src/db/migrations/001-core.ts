@@ -38,6 +38,7 @@ CREATE UNIQUE INDEX tickets_number ON tickets(day, service_id, number) WHERE tra
 CREATE INDEX tickets_open ON tickets(status, service_id, queued_at);
 CREATE INDEX tickets_counter ON tickets(counter_id, status);
 CREATE INDEX tickets_day ON tickets(day);
+CREATE INDEX tickets_done ON tickets(service_id, status, ended_at);
 CREATE TABLE calls (
   seq INTEGER PRIMARY KEY AUTOINCREMENT, ticket_id INTEGER NOT NULL REFERENCES tickets(id),
   counter_id INTEGER NOT NULL REFERENCES counters(id), kind TEXT NOT NULL, at INTEGER NOT NULL

@@ -55,13 +55,20 @@ export function createCentreRepository(db: Db) {
     'INSERT INTO counters (id, number, name, service_ids, paused) VALUES (@id, @number, @name, @serviceIds, @paused)',
   );
 
+  // Settings are read on every ticket; parse them once, and again only after a save.
+  let cachedSettings: CentreSettings | null | undefined;
+
   return {
     settings(): CentreSettings | null {
-      const row = getSetting.get('centre');
-      return row ? CentreSettings.parse(JSON.parse(row.value)) : null;
+      if (cachedSettings === undefined) {
+        const row = getSetting.get('centre');
+        cachedSettings = row ? CentreSettings.parse(JSON.parse(row.value)) : null;
+      }
+      return cachedSettings;
     },
     saveSettings(settings: CentreSettings): void {
       putSetting.run('centre', JSON.stringify(CentreSettings.parse(settings)));
+      cachedSettings = undefined;
     },
     demoTokens(): unknown {
       const row = getSetting.get('demoTokens');

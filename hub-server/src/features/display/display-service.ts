@@ -1,6 +1,6 @@
 import type { CallEvent, CounterState, DisplayState, DisplaySync } from '@luot/shared';
 import type { Db } from '../../db/open';
-import { toCounter, type CentreRepository } from '../centre/centre-repository';
+import { toCounter, type CentreRepository, type CounterRow } from '../centre/centre-repository';
 import type { OfficerRepository } from '../officers/officer-repository';
 import type { QueueService } from '../queue/queue-service';
 
@@ -43,13 +43,12 @@ export function createDisplayService(db: Db, centre: CentreRepository, queue: Qu
   const after = db.prepare<[number, number], CallRow>(`${CALL_SELECT} WHERE c.seq > ? ORDER BY c.seq LIMIT ?`);
   const maxSeq = db.prepare<[], { seq: number | null }>('SELECT MAX(seq) AS seq FROM calls');
 
-  function counterStates(): CounterState[] {
-    return centre.counterRows().map((row) => ({
-      ...toCounter(row),
-      current: queue.current(row.id),
-      officer: row.officer_id === null ? null : officers.get(row.officer_id),
-    }));
-  }
+  const toState = (row: CounterRow): CounterState => ({
+    ...toCounter(row),
+    current: queue.current(row.id),
+    officer: row.officer_id === null ? null : officers.get(row.officer_id),
+  });
+  const counterStates = (): CounterState[] => centre.counterRows().map(toState);
 
   function state(): DisplayState {
     return {
@@ -65,7 +64,8 @@ export function createDisplayService(db: Db, centre: CentreRepository, queue: Qu
     state,
     counterStates,
     counterState(counterId: number): CounterState | null {
-      return counterStates().find((c) => c.id === counterId) ?? null;
+      const row = centre.counterRow(counterId);
+      return row ? toState(row) : null;
     },
     call(seq: number): CallEvent | null {
       const row = call.get(seq);

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import {
-  countAhead,
   compareTickets,
   DomainError,
   estimateWaitMinutes,
@@ -79,13 +78,19 @@ export function createQueueService(db: Db, centre: CentreRepository, clock: Cloc
     return expired > 0;
   });
 
-  function openCountersFor(serviceId: number): number {
-    return centre.counters().filter((c) => !c.paused && c.serviceIds.includes(serviceId)).length;
+  /** Counters open (not paused) per service; read once per request, not once per service. */
+  function openCounters(): Map<number, number> {
+    const open = new Map<number, number>();
+    for (const c of centre.counters()) {
+      if (c.paused) continue;
+      for (const id of c.serviceIds) open.set(id, (open.get(id) ?? 0) + 1);
+    }
+    return open;
   }
 
-  function estimate(serviceId: number, ahead: number, s: CentreSettings): number | null {
+  function estimate(serviceId: number, ahead: number, s: CentreSettings, open = openCounters()): number | null {
     const recent = stmt.recentServiceSeconds.all(serviceId, RECENT_SERVICES).map((r) => r.s);
-    return estimateWaitMinutes(ahead, openCountersFor(serviceId), median(recent) ?? s.defaultServiceSeconds);
+    return estimateWaitMinutes(ahead, open.get(serviceId) ?? 0, median(recent) ?? s.defaultServiceSeconds);
   }
 
   function counterOrThrow(counterId: number) {
@@ -119,7 +124,7 @@ export function createQueueService(db: Db, centre: CentreRepository, clock: Cloc
       stmt.insertTicket.run(newPublicId(), today, service.id, number, label, priority, now, now, null).lastInsertRowid,
     );
     log('issued', id, null, actor, { number, priority });
-    const ahead = countAhead(waitingFor([service.id]), { id, serviceId: service.id, priority, queuedAt: now });
+    const ahead = stmt.countAhead.get({ serviceId: service.id, id, priority: priority === null ? 0 : 1, queuedAt: now })!.n;
     return { ...ticket(id), ahead, estimatedWaitMinutes: estimate(service.id, ahead, s) };
   });
 
@@ -139,7 +144,9 @@ export function createQueueService(db: Db, centre: CentreRepository, clock: Cloc
       log('finished', current.id, counterId, actor);
     }
     const serviceOrder = JSON.parse(row.service_ids) as number[];
-    const next = pickNext(waitingFor(serviceOrder), {
+    // pickNext only ever takes the head of a class of a service, so the heads are enough.
+    const heads = serviceOrder.flatMap((id) => stmt.headsIn.all(id, id).map(toQueued));
+    const next = pickNext(heads, {
       serviceOrder,
       priorityStreak: row.priority_streak,
       maxPriorityInRow: s.maxPriorityInRow,
@@ -245,9 +252,10 @@ export function createQueueService(db: Db, centre: CentreRepository, clock: Cloc
     queues(): ServiceQueue[] {
       const s = settings();
       const counts = new Map(stmt.waitingCounts.all().map((r) => [r.service_id, r.n]));
+      const open = openCounters();
       return centre.services().map((svc) => {
         const waiting = counts.get(svc.id) ?? 0;
-        return { serviceId: svc.id, waiting, estimatedWaitMinutes: estimate(svc.id, waiting, s) };
+        return { serviceId: svc.id, waiting, estimatedWaitMinutes: estimate(svc.id, waiting, s, open) };
       });
     },
     byPublicId(publicId: string): Ticket | null {

@@ -26,6 +26,20 @@ export function queueStatements(db: Db) {
     waitingIn: db.prepare<[number], QueuedRow>(
       "SELECT id, service_id, priority, queued_at FROM tickets WHERE status = 'waiting' AND service_id = ?",
     ),
+    /** The head of each class of a service's queue: all that call-next ever needs to look at. */
+    headsIn: db.prepare<[number, number], QueuedRow>(
+      `SELECT * FROM (SELECT id, service_id, priority, queued_at FROM tickets
+         WHERE status = 'waiting' AND service_id = ? AND priority IS NOT NULL ORDER BY queued_at, id LIMIT 1)
+       UNION ALL
+       SELECT * FROM (SELECT id, service_id, priority, queued_at FROM tickets
+         WHERE status = 'waiting' AND service_id = ? AND priority IS NULL ORDER BY queued_at, id LIMIT 1)`,
+    ),
+    /** Q5 in SQL: waiting tickets of the service that Q1 puts before (priority?, queued_at, id). */
+    countAhead: db.prepare<{ serviceId: number; id: number; priority: number; queuedAt: number }, { n: number }>(
+      `SELECT COUNT(*) AS n FROM tickets WHERE status = 'waiting' AND service_id = @serviceId AND id != @id AND (
+         (priority IS NOT NULL AND @priority = 0)
+         OR ((priority IS NOT NULL) = (@priority = 1) AND (queued_at < @queuedAt OR (queued_at = @queuedAt AND id < @id))))`,
+    ),
     waitingCounts: db.prepare<[], { service_id: number; n: number }>(
       "SELECT service_id, COUNT(*) AS n FROM tickets WHERE status = 'waiting' GROUP BY service_id",
     ),
