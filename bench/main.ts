@@ -9,6 +9,8 @@ type Bench = () => Promise<Record<string, unknown>>;
 const BENCHES: Record<string, () => Promise<Bench>> = {
   queue: () => import('./queue').then((m) => m.run),
   printer: () => import('./printer').then((m) => m.run),
+  dossiers: () => import('./dossiers').then((m) => m.run),
+  display: () => import('./display').then((m) => m.run),
 };
 
 const results: Record<string, unknown> = { machine: { node: process.version, cpus: cpus().length } };

@@ -12,3 +12,7 @@ export * from './printer/print-ticket';
 export * from './printer/paper';
 export * from './printer/virtual-printer';
 export * from './printer/sample-ticket';
+export * from './shell/print-outcome';
+export * from './shell/shell-config';
+export * from './shell/shell-printer';
+export * from './shell/run-shell';

@@ -1,4 +1,4 @@
-import { nextLocalMidnight, type Clock } from '@luot/shared';
+import { announcementOptions, localDate, nextLocalMidnight, type Clock } from '@luot/shared';
 
 const HOUR_MS = 60 * 60 * 1000;
 import type { Server } from 'node:http';
@@ -7,6 +7,7 @@ import { createDispatcher, type ActionTable, type Dispatch } from './actions';
 import type { Db } from './db/open';
 import { createCentreRepository, type CentreRepository } from './features/centre/centre-repository';
 import { createDeviceRepository, type DeviceRepository } from './features/devices/device-repository';
+import { displayActions } from './features/display/display-actions';
 import { createDisplayService, type DisplayService } from './features/display/display-service';
 import { createQueueReport } from './features/reports/queue-report';
 import { queueActions } from './features/queue/queue-actions';
@@ -14,6 +15,14 @@ import { createQueueService, type QueueService } from './features/queue/queue-se
 import { createCounterService } from './features/counters/counter-service';
 import { createOfficerRepository, type OfficerRepository } from './features/officers/officer-repository';
 import { speechRoutes } from './features/speech/speech-routes';
+import { createTicketPrinting } from './features/printing/ticket-printing';
+import { withTicketPrinting } from './features/printing/printing-actions';
+import { createTicketStatus } from './features/ticket-status/ticket-status';
+import { ticketStatusRoutes } from './features/ticket-status/ticket-status-routes';
+import { watchDisplayConfigs } from './features/display/display-config-watch';
+import { displayRoutes } from './features/display/display-routes';
+import { createDossierService } from './features/dossiers/dossier-service';
+import { dossierRoutes } from './features/dossiers/dossier-routes';
 import type { SpeechEngine } from './features/speech/speech-engine';
 import { createHttpServer, type RawRoute } from './http/http-server';
 import { createNotifier, type HubIo, type Notifier } from './realtime/notifier';
@@ -53,14 +62,27 @@ export function createHub(deps: HubDeps): Hub {
   const counters = createCounterService(db, centre, officers, clock);
   const display = createDisplayService(db, centre, queue, officers);
   const queueReport = createQueueReport(db, centre);
+  const dossiers = createDossierService(db, clock);
+  const ticketStatus = createTicketStatus(db, centre, queue);
 
-  const rawRoutes: RawRoute[] = [...speechRoutes({ engine: deps.speech, centreSettings: () => centre.settings() })];
+  const rawRoutes: RawRoute[] = [
+    ...speechRoutes({
+      engine: deps.speech,
+      centreSettings: () => centre.settings(),
+      announcement: () => announcementOptions(centre.settings()),
+    }),
+    ...ticketStatusRoutes(ticketStatus, deps.apps.kiosk),
+    ...displayRoutes((...a) => dispatch(...a)),
+    ...dossierRoutes({ dossiers, onChange: () => notify.dossiersUpdated(dossiers.panel()) }),
+  ];
   let dispatch: Dispatch = () => {
     throw new Error('dispatch used before the hub was wired');
   };
   const http = createHttpServer({ devices, dispatch: (...a) => dispatch(...a), apps: deps.apps, rawRoutes, logger });
   const io = createSocketServer(http, devices);
   const notify = createNotifier(io);
+  const stopConfigWatch = watchDisplayConfigs({ db, centre, onChange: (c) => io.emit('display:configured', c) });
+  const printing = createTicketPrinting({ db, centre, status: ticketStatus, io, http, logger, clock });
 
   const actions: ActionTable = {
     'device:whoami': {
@@ -77,10 +99,15 @@ export function createHub(deps: HubDeps): Hub {
         priorityCategories: centre.settings()?.priorityCategories ?? [],
       }),
     },
-    ...queueActions(queue, counters, display, notify),
+    ...withTicketPrinting(queueActions(queue, counters, display, notify), printing),
+    ...displayActions({ db, centre, io, clock }),
     'report:queue': {
       roles: ['admin'],
       run: (_device, input) => queueReport(input.from, input.to, input.groupBy ?? 'service'),
+    },
+    'dossiers:panel': {
+      roles: ['display', 'admin'],
+      run: () => dossiers.panel(),
     },
     'display:sync': {
       roles: ['display', 'admin'],
@@ -92,12 +119,18 @@ export function createHub(deps: HubDeps): Hub {
 
   // Q8: the day closes at 00:00 Asia/Ho_Chi_Minh even when nobody acts; screens are told.
   let midnight: NodeJS.Timeout | undefined;
+  let day = localDate(clock.now());
   const armMidnight = (): void => {
     const delay = Math.min(HOUR_MS, Math.max(1000, nextLocalMidnight(clock.now()) - clock.now() + 1000));
     midnight = setTimeout(() => {
       if (queue.rollover()) {
         for (const c of display.counterStates()) notify.counterUpdated(c);
         notify.queueUpdated(queue.queues());
+      }
+      // "This month" and "this year" move with the date.
+      if (localDate(clock.now()) !== day) {
+        day = localDate(clock.now());
+        notify.dossiersUpdated(dossiers.panel());
       }
       armMidnight();
     }, delay);
@@ -117,6 +150,8 @@ export function createHub(deps: HubDeps): Hub {
     notify,
     close: async () => {
       clearTimeout(midnight);
+      stopConfigWatch();
+      await printing.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await deps.speech.close();
     },

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import pino, { type Logger } from 'pino';
 import { openDatabase, type Db } from './db/open';
 import { seedDemoCentre } from './demo/seed';
+import { createCentreRepository } from './features/centre/centre-repository';
 import { createSpeech } from './features/speech/create-speech';
 import { createHub, type Hub } from './hub';
 
@@ -40,11 +41,12 @@ export async function startHub(opts: StartOptions): Promise<RunningHub> {
   const clock = opts.clock ?? systemClock;
   const logger = opts.logger ?? pino({ level: process.env.LUOT_LOG_LEVEL ?? 'info' });
   const db = openDatabase(opts.dbPath);
-  const speech = await createSpeech({ dialect: 'north' });
+  const centre = createCentreRepository(db);
+  if (opts.demo) seedDemoCentre(db, centre, clock.now());
+  const speech = await createSpeech({ dialect: centre.settings()?.voiceDialect ?? 'north' });
   const hub = createHub({ db, clock, logger, apps: BUILT_APPS, speech });
   let demoTokens: DemoTokens | null = null;
   if (opts.demo) {
-    seedDemoCentre(db, hub.centre, clock.now());
     demoTokens = demoTokensFor(hub, clock.now());
   }
   await new Promise<void>((resolve, reject) => {
@@ -74,7 +76,7 @@ function demoTokensFor(hub: Hub, now: number): DemoTokens {
   if (kept && hub.devices.authenticate(kept.kiosk)) return kept;
   const tokens: DemoTokens = {
     kiosk: hub.devices.create('kiosk', null, 'demo:kiosk', now),
-    display: hub.devices.create('display', null, 'demo:display', now),
+    display: hub.devices.create('display', null, 'demo:display', now, { displayId: 1 }),
     admin: hub.devices.create('admin', null, 'demo:admin', now),
     counters: hub.centre.counters().map((c) => ({
       counterId: c.id,

@@ -17,5 +17,6 @@ export * from './rules/read-number-vi';
 export * from './rules/announcement';
 export * from './time/clock';
 export * from './time/local-date';
+export * from './i18n/format';
 export * from './i18n/vi';
 export * from './i18n/en';

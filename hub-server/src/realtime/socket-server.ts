@@ -1,4 +1,4 @@
-import { REQUEST_SCHEMAS, vi, type RequestName } from '@luot/shared';
+import { REQUEST_SCHEMAS, vi, type RequestName, type Role } from '@luot/shared';
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import type { Dispatch } from '../actions';
@@ -30,10 +30,14 @@ export function createSocketServer(http: HttpServer, devices: DeviceRepository):
   return io;
 }
 
+export const roleRoom = (role: Role): string => `role:${role}`;
+
 /** Binds every request event of the protocol to the dispatcher. */
 export function bindRequests(io: HubIo, dispatch: Dispatch): void {
   io.on('connection', (socket) => {
     const { device } = socket.data as SocketData;
+    // A room per role, so a notification goes only to the screens that use it.
+    void socket.join(roleRoom(device.role));
     for (const name of Object.keys(REQUEST_SCHEMAS) as RequestName[]) {
       // Every request has the same shape (payload, ack); a client that omits the ack is ignored.
       (socket.on as (ev: string, fn: (input: unknown, ack: unknown) => void) => void)(name, (input, ack) => {

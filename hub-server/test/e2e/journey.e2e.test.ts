@@ -33,8 +33,11 @@ describe('journey: kiosk → counter → display', () => {
     const counter1 = tokens.counters.find((c) => c.number === 1)!;
     const counter = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     await counter.goto(`${hub.url}/counter/?token=${counter1.token}`);
+    await counter.fill('input[name="name"]', 'Lan');
+    await counter.fill('input[name="pin"]', '1234');
+    await counter.keyboard.press('Enter');
     await expect.poll(() => counter.locator('[data-waiting="1"]').textContent()).toBe('1');
-    await counter.locator('[data-test="call-next"]').click();
+    await counter.locator('[data-action="callNext"]').click();
     await expect.poll(() => counter.locator('[data-test="current-number"]').textContent()).toBe('1001');
     await screenshot(counter, 'journey-2-counter-called');
 

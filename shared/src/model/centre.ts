@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { AnnouncementTemplate, DEFAULT_ANNOUNCEMENT_TEMPLATE } from '../rules/announcement';
+import type { NumberDialect } from '../rules/read-number-vi';
 
 export const PriorityCategory = z.object({
   id: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/),
@@ -20,8 +22,20 @@ export const CentreSettings = z.object({
   maxPriorityInRow: z.number().int().min(1).max(20),
   /** Assumed service time before a service has history of its own. */
   defaultServiceSeconds: z.number().int().min(30).max(7200),
+  /** The wording of a call (SPEC V10); the DOMAIN §6 default when absent. */
+  announcementTemplate: AnnouncementTemplate.optional(),
+  /** Number words (and the voice) of announcements: northern when absent (DOMAIN §6). */
+  voiceDialect: z.enum(['north', 'south']).optional(),
 });
 export type CentreSettings = z.infer<typeof CentreSettings>;
+
+/** The centre's announcement wording and dialect, defaults filled in (no centre yet: the defaults). */
+export function announcementOptions(settings: CentreSettings | null): { template: string; dialect: NumberDialect } {
+  return {
+    template: settings?.announcementTemplate ?? DEFAULT_ANNOUNCEMENT_TEMPLATE,
+    dialect: settings?.voiceDialect ?? 'north',
+  };
+}
 
 export const DEFAULT_PRIORITY_CATEGORIES: PriorityCategory[] = [
   { id: 'elderly', name: 'Người cao tuổi', nameEn: 'Elderly' },

@@ -8,9 +8,27 @@ export interface CalendarDays {
 
 export const EMPTY_CALENDAR: CalendarDays = { holidays: [], workingWeekends: [] };
 
-/** Days since 1970-01-01 of a 'YYYY-MM-DD' date; pure date arithmetic, never the process zone. */
-const dayNumber = (date: string): number => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
-const dateOf = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
+const digit = (s: string, i: number): number => s.charCodeAt(i) - 48;
+
+/**
+ * Days since 1970-01-01 of a valid 'YYYY-MM-DD' date, by integer arithmetic (H. Hinnant's
+ * days_from_civil): no Date, no process zone, and cheap enough for three dates of every row of a
+ * million-row import.
+ * @example dayNumber('1970-01-02') // 1
+ */
+export function dayNumber(date: string): number {
+  const y = digit(date, 0) * 1000 + digit(date, 1) * 100 + digit(date, 2) * 10 + digit(date, 3);
+  const m = digit(date, 5) * 10 + digit(date, 6);
+  const d = digit(date, 8) * 10 + digit(date, 9);
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
+}
+
+/** The 'YYYY-MM-DD' date of a day number. */
+export const dateOfDay = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
 
 /** 1970-01-01 was a Thursday: day 0 → weekday 4 (0 = Sunday). */
 const weekdayOf = (day: number): number => (((day + 4) % 7) + 7) % 7;
@@ -40,7 +58,8 @@ const MEMO_LIMIT = 200_000;
 export function workingDays(calendar: CalendarDays): WorkingDays {
   const holidays = new Set(calendar.holidays.map(dayNumber));
   const makeUp = new Set(calendar.workingWeekends.map(dayNumber));
-  const memo = new Map<string, string>();
+  // Keyed by receipt day · 4096 + days (days ≤ 1000): a small-integer key, no string to build.
+  const memo = new Map<number, string>();
 
   const working = (day: number): boolean => {
     if (makeUp.has(day)) return true;
@@ -57,7 +76,7 @@ export function workingDays(calendar: CalendarDays): WorkingDays {
     if (left === 0 && working(day)) return received;
     for (let step = 0; step < limit; step++) {
       day += 1;
-      if (working(day) && --left <= 0) return dateOf(day);
+      if (working(day) && --left <= 0) return dateOfDay(day);
     }
     throw new Error(`no due date within ${limit} days of ${received}`);
   };
@@ -65,7 +84,8 @@ export function workingDays(calendar: CalendarDays): WorkingDays {
   return {
     isWorkingDay: (date) => working(dayNumber(date)),
     due(received, days) {
-      const key = `${received}|${days}`;
+      if (days >= 4096) return computeDue(received, days);
+      const key = dayNumber(received) * 4096 + days;
       let due = memo.get(key);
       if (due === undefined) {
         if (memo.size >= MEMO_LIMIT) memo.clear();

@@ -1,4 +1,7 @@
 import type { Command } from '../cli-context';
+import { calendarSet, calendarShow } from './calendar';
+import { dossiersImport, dossiersStats, dossiersStatus } from './dossiers';
+import { displaySet } from './display';
 import { officerAdd } from './officer';
 import { printerSim, printTest } from './printer';
 import { reportQueue } from './report';
@@ -7,4 +10,4 @@ import { start } from './start';
 import { tokenCreate } from './token';
 
 /** Every `luot` subcommand. A feature adds its commands here. */
-export const COMMANDS: Command[] = [start, tokenCreate, officerAdd, reportQueue, say, printerSim, printTest];
+export const COMMANDS: Command[] = [start, tokenCreate, officerAdd, reportQueue, say, printerSim, printTest, displaySet, dossiersImport, dossiersStats, dossiersStatus, calendarSet, calendarShow];

@@ -1,4 +1,6 @@
 import { core } from './001-core';
+import { dossiers } from './002-dossiers';
+import { deviceConfig } from './003-device-config';
 
 export interface Migration {
   version: number;
@@ -7,4 +9,4 @@ export interface Migration {
 }
 
 /** Every schema change, in order. A migration, once released, is never edited: add the next one. */
-export const MIGRATIONS: readonly Migration[] = [core];
+export const MIGRATIONS: readonly Migration[] = [core, dossiers, deviceConfig];

@@ -33,14 +33,14 @@ const toCall = (r: CallRow): CallEvent => ({
 
 /** How many recent calls the wall lists. */
 export const LAST_CALLS = 8;
-/** A display that missed more calls than this gets the state only (old calls are not spoken). */
-const MAX_MISSED = 200;
+/** W8: a display that missed more calls than this gets the newest ones; older ones are long stale. */
+export const MAX_MISSED = 200;
 
 /** What the wall shows, and what a reconnecting display missed. */
 export function createDisplayService(db: Db, centre: CentreRepository, queue: QueueService, officers: OfficerRepository) {
   const call = db.prepare<[number], CallRow>(`${CALL_SELECT} WHERE c.seq = ?`);
   const lastCalls = db.prepare<[number], CallRow>(`${CALL_SELECT} ORDER BY c.seq DESC LIMIT ?`);
-  const after = db.prepare<[number, number], CallRow>(`${CALL_SELECT} WHERE c.seq > ? ORDER BY c.seq LIMIT ?`);
+  const after = db.prepare<[number, number], CallRow>(`${CALL_SELECT} WHERE c.seq > ? ORDER BY c.seq DESC LIMIT ?`);
   const maxSeq = db.prepare<[], { seq: number | null }>('SELECT MAX(seq) AS seq FROM calls');
 
   const toState = (row: CounterRow): CounterState => ({
@@ -74,7 +74,7 @@ export function createDisplayService(db: Db, centre: CentreRepository, queue: Qu
     /** Reads state and missed calls in one transaction so they agree with each other. */
     sync: db.transaction((afterSeq: number): DisplaySync => {
       const s = state();
-      const missed = afterSeq > 0 ? after.all(afterSeq, MAX_MISSED).map(toCall) : [];
+      const missed = afterSeq > 0 ? after.all(afterSeq, MAX_MISSED).reverse().map(toCall) : [];
       return { state: s, missed };
     }),
   };

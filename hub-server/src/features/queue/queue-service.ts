@@ -39,6 +39,12 @@ const toQueued = (r: QueuedRow): QueuedTicket => ({
 const RECENT_SERVICES = 30;
 const newPublicId = (): string => randomBytes(12).toString('base64url');
 
+export interface TicketWait {
+  /** Null once the ticket no longer waits. */
+  ahead: number | null;
+  estimatedWaitMinutes: number | null;
+}
+
 export interface CallResult {
   ticket: Ticket;
   callSeq: number;
@@ -105,6 +111,18 @@ export function createQueueService(db: Db, centre: CentreRepository, clock: Cloc
 
   const ticket = (id: number): Ticket => toTicket(stmt.ticket.get(id) as TicketRow);
 
+  /** Q5 and Q6 for a waiting ticket: people ahead of it and the estimated wait. */
+  function waitOfRow(row: TicketRow, s: CentreSettings): TicketWait {
+    if (row.status !== 'waiting') return { ahead: null, estimatedWaitMinutes: null };
+    const ahead = stmt.countAhead.get({
+      serviceId: row.service_id,
+      id: row.id,
+      priority: row.priority === null ? 0 : 1,
+      queuedAt: row.queued_at,
+    })!.n;
+    return { ahead, estimatedWaitMinutes: estimate(row.service_id, ahead, s) };
+  }
+
   const issue = db.transaction((input: IssueTicketInput, actor: Actor): IssuedTicket => {
     rollover();
     const s = settings();
@@ -124,8 +142,8 @@ export function createQueueService(db: Db, centre: CentreRepository, clock: Cloc
       stmt.insertTicket.run(newPublicId(), today, service.id, number, label, priority, now, now, null).lastInsertRowid,
     );
     log('issued', id, null, actor, { number, priority });
-    const ahead = stmt.countAhead.get({ serviceId: service.id, id, priority: priority === null ? 0 : 1, queuedAt: now })!.n;
-    return { ...ticket(id), ahead, estimatedWaitMinutes: estimate(service.id, ahead, s) };
+    const wait = waitOfRow(stmt.ticket.get(id) as TicketRow, s);
+    return { ...ticket(id), ahead: wait.ahead ?? 0, estimatedWaitMinutes: wait.estimatedWaitMinutes };
   });
 
   /**
@@ -257,6 +275,10 @@ export function createQueueService(db: Db, centre: CentreRepository, clock: Cloc
         const waiting = counts.get(svc.id) ?? 0;
         return { serviceId: svc.id, waiting, estimatedWaitMinutes: estimate(svc.id, waiting, s, open) };
       });
+    },
+    waitOf(ticketId: number): TicketWait {
+      const row = stmt.ticket.get(ticketId);
+      return row ? waitOfRow(row, settings()) : { ahead: null, estimatedWaitMinutes: null };
     },
     byPublicId(publicId: string): Ticket | null {
       const row = stmt.byPublicId.get(publicId);

@@ -1,0 +1,161 @@
+import {
+  DOSSIER_GROUP_BY,
+  DomainError,
+  isIsoDate,
+  systemClock,
+  vi,
+  type DossierFigures,
+  type DossierGroupBy,
+  type DossierImportResult,
+} from '@luot/shared';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { openDatabase } from '../../db/open';
+import { createDossierService, type DossierService } from '../../features/dossiers/dossier-service';
+import { formatOfFileName, IMPORT_FORMATS, type ImportFormat } from '../../features/dossiers/import/import-dossiers';
+import { progressReporter } from '../../features/dossiers/import/progress-line';
+import { dbPath, parse, UsageError, type Command } from '../cli-context';
+
+const vn = (n: number): string => n.toLocaleString('vi-VN');
+const viDate = (d: string): string => d.split('-').reverse().join('/');
+const SHOWN_REJECTIONS = 20;
+
+async function withService<T>(db: string | undefined, run: (s: DossierService) => Promise<T> | T): Promise<T> {
+  const handle = openDatabase(dbPath(db));
+  try {
+    return await run(createDossierService(handle, systemClock));
+  } finally {
+    handle.close();
+  }
+}
+
+/** With --json a failure is JSON on stdout too, for the scripts that call us. */
+async function jsonErrors(json: boolean, run: () => Promise<number>): Promise<number> {
+  try {
+    return await run();
+  } catch (e) {
+    if (!json || !(e instanceof DomainError)) throw e;
+    console.log(JSON.stringify({ code: e.code, message: vi.errors[e.code], detail: e.detail ?? null }));
+    return 1;
+  }
+}
+
+export const dossiersImport: Command = {
+  path: ['dossiers', 'import'],
+  summary: 'luot dossiers import TỆP [--format json|csv|xlsx] [--db PATH] [--json]   nhập hồ sơ từ JSON, CSV, XLSX',
+  async run(argv) {
+    const { values, positionals } = parse(argv, {
+      format: { type: 'string' },
+      db: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    });
+    const file = positionals[0];
+    if (positionals.length !== 1 || !file) throw new UsageError('Cần đúng một tệp để nhập.');
+    const format = (values.format ?? formatOfFileName(file)) as ImportFormat | null;
+    if (!format || !IMPORT_FORMATS.includes(format)) {
+      throw new UsageError(`Không nhận ra định dạng của "${file}": dùng đuôi .json, .csv, .xlsx hoặc --format.`);
+    }
+    const size = await stat(file).then(
+      (s) => (s.isFile() ? s.size : null),
+      () => null,
+    );
+    if (size === null) throw new UsageError(`Không mở được tệp "${file}".`);
+    return jsonErrors(values.json, () =>
+      withService(values.db, async (service) => {
+        const progress = progressReporter(process.stderr, size);
+        let result: DossierImportResult;
+        try {
+          result = await service.import(createReadStream(file, { highWaterMark: 1 << 20 }), {
+            format,
+            onProgress: (p) => progress.update(p),
+          });
+        } finally {
+          progress.done();
+        }
+        console.log(values.json ? JSON.stringify(result) : importSummary(result));
+        return 0;
+      }),
+    );
+  },
+};
+
+function importSummary(r: DossierImportResult): string {
+  const lines = [`Đã nhập ${vn(r.accepted)} hồ sơ mới, cập nhật ${vn(r.updated)} hồ sơ, ${vn(r.rejected.length)} dòng lỗi.`];
+  for (const x of r.rejected.slice(0, SHOWN_REJECTIONS)) {
+    lines.push(`  dòng ${x.row}${x.code ? ` (${x.code})` : ''}: ${x.reason}`);
+  }
+  if (r.rejected.length > SHOWN_REJECTIONS) {
+    lines.push(`  … và ${vn(r.rejected.length - SHOWN_REJECTIONS)} dòng lỗi khác (xem tất cả với --json).`);
+  }
+  return lines.join('\n');
+}
+
+export const dossiersStats: Command = {
+  path: ['dossiers', 'stats'],
+  summary:
+    'luot dossiers stats --from YYYY-MM-DD --to YYYY-MM-DD [--group-by level|field|channel] [--db PATH] [--json]   số liệu hồ sơ',
+  async run(argv) {
+    const { values } = parse(argv, {
+      from: { type: 'string' },
+      to: { type: 'string' },
+      'group-by': { type: 'string' },
+      db: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    });
+    const groupBy = values['group-by'];
+    if (groupBy !== undefined && !(DOSSIER_GROUP_BY as readonly string[]).includes(groupBy)) {
+      throw new UsageError(`--group-by phải là một trong: ${DOSSIER_GROUP_BY.join(', ')}.`);
+    }
+    if (!values.from || !values.to) throw new UsageError('Cần --from và --to (YYYY-MM-DD).');
+    const query = { from: values.from, to: values.to, groupBy: groupBy as DossierGroupBy | undefined };
+    return jsonErrors(values.json, () =>
+      withService(values.db, (service) => {
+        const s = service.stats(query);
+        if (values.json) {
+          console.log(JSON.stringify(s));
+          return 0;
+        }
+        const lines = [`Hồ sơ từ ${viDate(s.from)} đến ${viDate(s.to)}`, `  Tổng cộng: ${figuresText(s.total)}`];
+        for (const [key, g] of Object.entries(s.groups)) lines.push(`  ${key}: ${figuresText(g)}`);
+        console.log(lines.join('\n'));
+        return 0;
+      }),
+    );
+  },
+};
+
+function figuresText(f: DossierFigures): string {
+  const rate = f.onTimeRate === null ? '—' : `${(f.onTimeRate * 100).toLocaleString('vi-VN', { maximumFractionDigits: 1 })}%`;
+  return (
+    `tiếp nhận ${vn(f.received)}; đã giải quyết ${vn(f.resolved)} (trước hạn ${vn(f.resolvedEarly)}, ` +
+    `đúng hạn ${vn(f.resolvedOnTime)}, quá hạn ${vn(f.resolvedLate)}); đang giải quyết ${vn(f.pending)}, ` +
+    `trong đó quá hạn ${vn(f.pendingOverdue)}; tỉ lệ đúng hạn ${rate}; kỳ trước chuyển qua ${vn(f.carriedOver)}`
+  );
+}
+
+export const dossiersStatus: Command = {
+  path: ['dossiers', 'status'],
+  summary: 'luot dossiers status MÃ_HỒ_SƠ [--as-of YYYY-MM-DD] [--db PATH] [--json]   tình trạng một hồ sơ',
+  async run(argv) {
+    const { values, positionals } = parse(argv, {
+      'as-of': { type: 'string' },
+      db: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    });
+    const code = positionals[0];
+    if (positionals.length !== 1 || !code) throw new UsageError('Cần đúng một mã hồ sơ.');
+    const asOf = values['as-of'];
+    if (asOf !== undefined && !isIsoDate(asOf)) throw new UsageError(`--as-of phải là ngày YYYY-MM-DD (nhận được "${asOf}").`);
+    return jsonErrors(values.json, () =>
+      withService(values.db, (service) => {
+        const s = service.status(code, asOf);
+        console.log(
+          values.json
+            ? JSON.stringify(s)
+            : `Hồ sơ ${s.code}: hạn trả ${viDate(s.due)}, ${vi.dossierStatuses[s.status].toLowerCase()}`,
+        );
+        return 0;
+      }),
+    );
+  },
+};

@@ -1,0 +1,28 @@
+import { HTTP_STATUS } from '@luot/shared';
+import type { Dispatch } from '../../actions';
+import type { RawRoute } from '../../http/http-server';
+import { readJson, sendError, sendJson } from '../../http/http-util';
+
+/**
+ * `PUT /api/displays/:id` (admin): body `{counters?, orientation?, notice?}`, fields left out keep
+ * their value (SPEC W6). A thin door onto `display:configure`, which validates, stores and pushes.
+ * Raw because the generic action routes read a body only for POST.
+ */
+export function displayRoutes(dispatch: Dispatch): RawRoute[] {
+  return [
+    {
+      method: 'PUT',
+      path: /^\/api\/displays\/(\d{1,9})$/,
+      roles: ['admin'],
+      async handle(req, res, match, device) {
+        const body = await readJson(req, 10_000);
+        if (typeof body !== 'object' || body === null || Array.isArray(body) || !device) {
+          return sendError(res, 'BAD_REQUEST');
+        }
+        const ack = dispatch('display:configure', device, { ...body, displayId: Number(match[1]) });
+        if (!ack.ok) return sendJson(res, HTTP_STATUS[ack.code], { code: ack.code, message: ack.message });
+        sendJson(res, 200, ack.data);
+      },
+    },
+  ];
+}

@@ -1,0 +1,65 @@
+import {
+  workingDays,
+  type CalendarDays,
+  type DossierFacts,
+  type DossierGroupBy,
+  type DossierStats,
+} from '@luot/shared';
+import type { Db } from '../../db/open';
+import { createFiguresQuery, rebuildAggregates } from './dossier-aggregates';
+import { parseCalendar, readCalendar, recomputeDueDates, writeCalendar } from './dossier-calendar';
+import { createStage, type DossierStage } from './dossier-stage';
+
+interface FactsRow {
+  code: string;
+  level: DossierFacts['level'];
+  field: string;
+  channel: DossierFacts['channel'];
+  received_date: string;
+  due_date: string;
+  resolved_date: string | null;
+}
+
+/** The dossiers, their aggregates and the calendar in the hub's SQLite (D10–D13). */
+export function createDossierStore(db: Db) {
+  const byCode = db.prepare<[string], FactsRow>(
+    'SELECT code, level, field, channel, received_date, due_date, resolved_date FROM dossiers WHERE code = ?',
+  );
+  const figures = createFiguresQuery(db);
+
+  const setCalendar = db.transaction((calendar: CalendarDays) => {
+    writeCalendar(db, calendar);
+    recomputeDueDates(db, workingDays(calendar));
+    rebuildAggregates(db);
+  });
+
+  return {
+    calendar: (): CalendarDays => readCalendar(db),
+    /** D11: replaces the calendar and moves the due dates it decides, in one transaction. */
+    setCalendar(raw: unknown): CalendarDays {
+      const calendar = parseCalendar(raw);
+      setCalendar.immediate(calendar);
+      return calendar;
+    },
+    find(code: string): DossierFacts | null {
+      const r = byCode.get(code);
+      return r
+        ? {
+            code: r.code,
+            level: r.level,
+            field: r.field,
+            channel: r.channel,
+            receivedDate: r.received_date,
+            dueDate: r.due_date,
+            resolvedDate: r.resolved_date,
+          }
+        : null;
+    },
+    stats: (period: { from: string; to: string }, groupBy: DossierGroupBy | null): DossierStats => figures(period, groupBy),
+    /** Staging for one import; the caller drops it whatever happens. */
+    stage: (): DossierStage => createStage(db),
+    /** For tests and repair: recounts the aggregates from the dossiers. */
+    rebuildAggregates: (): void => void db.transaction(() => rebuildAggregates(db)).immediate(),
+  };
+}
+export type DossierStore = ReturnType<typeof createDossierStore>;

@@ -1,0 +1,35 @@
+import type { ActionTable } from '../../actions';
+import type { TicketPrinting } from './ticket-printing';
+
+type PrintingActions = Pick<ActionTable, 'ticket:issue' | 'printer:get' | 'ticket:printable'>;
+
+/**
+ * The queue's actions with printing added: issuing a ticket at a kiosk that has a network
+ * printer also prints it (after the answer, K1); a kiosk learns who prints its tickets, and
+ * fetches the job for its own USB printer (K8).
+ */
+export function withTicketPrinting<T extends Pick<ActionTable, 'ticket:issue'>>(
+  actions: T,
+  printing: TicketPrinting,
+): Omit<T, keyof PrintingActions> & PrintingActions {
+  const issue = actions['ticket:issue'];
+  return {
+    ...actions,
+    'ticket:issue': {
+      roles: issue.roles,
+      run: (device, input) => {
+        const ticket = issue.run(device, input);
+        printing.afterIssue(device, ticket);
+        return ticket;
+      },
+    },
+    'printer:get': {
+      roles: ['kiosk', 'admin'],
+      run: (device) => ({ hubPrinter: device.printer !== null }),
+    },
+    'ticket:printable': {
+      roles: ['kiosk'],
+      run: (device, { ticketId }) => printing.printable(device, ticketId),
+    },
+  };
+}

@@ -1,0 +1,93 @@
+import { formatPercentVi, manualClock } from '@luot/shared';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, screenshot } from '../support/browser';
+import { api, startTestHub } from '../support/hub';
+
+const FIELDS = ['Đất đai', 'Tư pháp – Hộ tịch', 'Kinh doanh', 'Xây dựng', 'Lao động – TB&XH'];
+
+/** Dossiers of 2026 received on working days, most resolved, some late, some still open. */
+function dossiers(prefix: string, n: number, lateEvery: number) {
+  return Array.from({ length: n }, (_, i) => {
+    const month = 1 + (i % 11);
+    const day = 2 + (i % 20);
+    const received = new Date(Date.UTC(2026, month - 1, day, 1, 30));
+    const open = i % 9 === 0;
+    const late = i % lateEvery === 0;
+    const resolved = new Date(received.getTime() + (late ? 14 : 2 + (i % 3)) * 86_400_000);
+    return {
+      code: `${prefix}-${String(i).padStart(5, '0')}`,
+      field: FIELDS[i % FIELDS.length],
+      level: 'commune',
+      channel: i % 3 === 0 ? 'online' : 'counter',
+      receivedAt: received.toISOString(),
+      processingDays: 5,
+      ...(open || resolved.getTime() > Date.parse('2026-11-23T00:00:00Z') ? {} : { resolvedAt: resolved.toISOString() }),
+    };
+  });
+}
+
+describe('dossier screens: the wall panel and the kiosk look-up', () => {
+  let hub: Awaited<ReturnType<typeof startTestHub>>;
+  let browser: Browser;
+  beforeAll(async () => {
+    hub = await startTestHub({ clock: manualClock(Date.parse('2026-11-23T02:00:00Z')) });
+    browser = await launchBrowser();
+    const r = await api(hub.url, hub.demoTokens!.admin, 'POST', '/api/dossiers', { dossiers: dossiers('HS', 600, 7) });
+    expect(r.status).toBe(200);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await hub?.stop();
+  });
+
+  const rateOf = async (from: string, to: string) => {
+    const s = await api(hub.url, hub.demoTokens!.admin, 'GET', `/api/stats/dossiers?from=${from}&to=${to}`);
+    return formatPercentVi((s.body!.total as { onTimeRate: number }).onTimeRate);
+  };
+
+  it('D-UI1: the wall shows this month and this year, and updates live when dossiers arrive', async () => {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await page.goto(`${hub.url}/display/?token=${hub.demoTokens!.display}`);
+    const rates = page.locator('[data-test="on-time-rate"]');
+    await expect.poll(() => rates.allTextContents()).toEqual([
+      await rateOf('2026-11-01', '2026-11-23'),
+      await rateOf('2026-01-01', '2026-11-23'),
+    ]);
+    expect(await page.locator('[data-test="dossier-fields"]').textContent()).toContain('Đất đai');
+    await screenshot(page, 'dossier-panel-landscape');
+
+    // A push of late dossiers lowers the year's rate on the wall without a reload.
+    const before = await rates.nth(1).textContent();
+    await api(hub.url, hub.demoTokens!.admin, 'POST', '/api/dossiers', { dossiers: dossiers('LATE', 120, 1) });
+    const after = await rateOf('2026-01-01', '2026-11-23');
+    expect(after).not.toBe(before);
+    await expect.poll(() => rates.nth(1).textContent()).toBe(after);
+
+    const portrait = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
+    await portrait.goto(`${hub.url}/display/?token=${hub.demoTokens!.display}`);
+    await portrait.locator('[data-test="dossier-panel"]').waitFor();
+    await screenshot(portrait, 'dossier-panel-portrait');
+  });
+
+  it('D-UI2: a citizen types a dossier code on the kiosk and sees its status and due date', async () => {
+    const page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
+    await page.goto(`${hub.url}/kiosk/?token=${hub.demoTokens!.kiosk}`);
+    await page.locator('[data-test="dossier-lookup"]').click();
+    for (const k of 'HS-00001') await page.locator(`[data-key="${k}"]`).click();
+    expect(await page.locator('[data-test="dossier-code"]').inputValue()).toBe('HS-00001');
+    await page.locator('[data-test="dossier-search"]').click();
+    const result = page.locator('[data-test="dossier-result"]');
+    await result.waitFor();
+    const truth = (await api(hub.url, null, 'GET', '/api/dossiers/HS-00001')).body as { due: string; field: string };
+    const [y, m, d] = truth.due.split('-');
+    expect(await result.textContent()).toContain(`${d}/${m}/${y}`);
+    expect(await result.textContent()).toContain(truth.field);
+    await screenshot(page, 'kiosk-dossier-lookup');
+
+    await page.locator('[data-key="backspace"]').click();
+    await page.locator('[data-key="X"]').click();
+    await page.locator('[data-test="dossier-search"]').click();
+    await expect.poll(() => page.locator('[data-test="dossier-not-found"]').textContent()).toContain('HS-0000X');
+  });
+});

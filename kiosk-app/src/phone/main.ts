@@ -1,0 +1,4 @@
+import { mountApp } from '@luot/shared/client/mount';
+import PhonePage from './PhonePage.vue';
+
+mountApp(PhonePage);
