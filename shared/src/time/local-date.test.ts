@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatDateTimeVi, isIsoDate, localDate, nextLocalMidnight, startOfLocalDay } from './local-date';
 
@@ -5,6 +6,18 @@ describe('local time in Asia/Ho_Chi_Minh', () => {
   it('T1: the local date turns at 17:00 UTC', () => {
     expect(localDate(Date.parse('2026-11-23T16:59:59Z'))).toBe('2026-11-23');
     expect(localDate(Date.parse('2026-11-23T17:00:00Z'))).toBe('2026-11-24');
+  });
+  it('T1 property: the integer arithmetic agrees with the calendar for years 1000–9999', () => {
+    const min = Date.parse('1000-01-01T00:00:00Z');
+    const max = Date.parse('9999-12-31T00:00:00Z');
+    fc.assert(
+      fc.property(fc.integer({ min, max }), (ms) => {
+        expect(localDate(ms)).toBe(new Date(ms + 7 * 3_600_000).toISOString().slice(0, 10));
+      }),
+      { numRuns: 20_000 },
+    );
+    expect(localDate(Date.parse('2028-02-28T17:00:00Z'))).toBe('2028-02-29');
+    expect(localDate(Date.parse('2100-02-28T17:00:00Z'))).toBe('2100-03-01');
   });
   it('T2: dd/MM/yyyy HH:mm, 24-hour', () => {
     expect(formatDateTimeVi(Date.parse('2026-01-05T13:07:00Z'))).toBe('05/01/2026 20:07');
