@@ -1,8 +1,9 @@
-import type { ActionTable } from '../../actions';
+import type { Ticket } from '@luot/shared';
+import type { ActionDef, ActionTable } from '../../actions';
 import type { Notifier } from '../../realtime/notifier';
 import type { CounterService } from '../counters/counter-service';
 import type { DisplayService } from '../display/display-service';
-import type { QueueService } from './queue-service';
+import type { Actor, QueueService } from './queue-service';
 
 type QueueActions = Pick<
   ActionTable,
@@ -36,6 +37,17 @@ export function queueActions(queue: QueueService, counters: CounterService, disp
     if (state) notify.counterUpdated(state);
     notify.queueUpdated(queue.queues());
   }
+  /** An action on the counter's current ticket: run it, then tell the screens. */
+  const onCurrent = (act: (counterId: number, ticketId: number | undefined, actor: Actor) => Ticket) =>
+    ({
+      roles: COUNTER_ROLES,
+      run: (device, { counterId, ticketId }) => {
+        const ticket = act(counterId, ticketId, { deviceId: device.id });
+        changed(counterId);
+        return ticket;
+      },
+    }) satisfies ActionDef<'counter:start'>;
+
   function counterState(counterId: number) {
     const state = display.counterState(counterId);
     if (!state) throw new Error(`counter ${counterId} vanished`);
@@ -77,30 +89,9 @@ export function queueActions(queue: QueueService, counters: CounterService, disp
         return ticket;
       },
     },
-    'counter:start': {
-      roles: COUNTER_ROLES,
-      run: (device, { counterId, ticketId }) => {
-        const ticket = queue.start(counterId, ticketId, { deviceId: device.id });
-        changed(counterId);
-        return ticket;
-      },
-    },
-    'counter:finish': {
-      roles: COUNTER_ROLES,
-      run: (device, { counterId, ticketId }) => {
-        const ticket = queue.finish(counterId, ticketId, { deviceId: device.id });
-        changed(counterId);
-        return ticket;
-      },
-    },
-    'counter:noShow': {
-      roles: COUNTER_ROLES,
-      run: (device, { counterId, ticketId }) => {
-        const ticket = queue.noShow(counterId, ticketId, { deviceId: device.id });
-        changed(counterId);
-        return ticket;
-      },
-    },
+    'counter:start': onCurrent(queue.start),
+    'counter:finish': onCurrent(queue.finish),
+    'counter:noShow': onCurrent(queue.noShow),
     'counter:transfer': {
       roles: COUNTER_ROLES,
       run: (device, { counterId, serviceId, ticketId }) => {
