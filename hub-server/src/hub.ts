@@ -152,7 +152,11 @@ export function createHub(deps: HubDeps): Hub {
       clearTimeout(midnight);
       stopConfigWatch();
       await printing.close();
-      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await new Promise<void>((resolve) => {
+        io.close(() => resolve());
+        // Kept-alive or half-read HTTP connections (a screen fetching audio) must not hold shutdown open.
+        http.closeAllConnections();
+      });
       await deps.speech.close();
     },
   };
