@@ -3,16 +3,17 @@
  * notifications are `noun:verbed`, sent only after the state change is committed.
  */
 import { z } from 'zod';
+import { Id } from './common';
+import { DisplayConfigureInput, type DisplayConfigured, type DisplaySetup, type DisplaySync } from './display';
+import { TicketRefInput, type KioskPrinting, type PrinterAlert, type PrintJob, type TicketPrint } from './printing';
+import { QueueReportInput, type QueueReport } from './reports';
 import type { Ack } from './ack';
 import type { Counter } from '../model/counter';
-import type { IssuedTicket, Ticket, TicketStatus } from '../model/ticket';
-import type { ErrorCode } from './errors';
+import type { IssuedTicket, Ticket } from '../model/ticket';
 import type { Service } from '../model/service';
 import type { PriorityCategory } from '../model/centre';
 import type { DossierPanel } from '../model/dossier';
-import type { NumberDialect } from '../rules/read-number-vi';
 
-const Id = z.number().int().positive();
 
 export const IssueTicketInput = z.strictObject({
   serviceId: Id,
@@ -44,71 +45,6 @@ export const DisplaySyncInput = z.strictObject({ afterSeq: z.number().int().min(
 export type DisplaySyncInput = z.infer<typeof DisplaySyncInput>;
 
 export const EmptyInput = z.strictObject({});
-
-/** W3: a wall follows its configuration, or the window's shape when `auto`. */
-export const DisplayOrientation = z.enum(['auto', 'landscape', 'portrait']);
-export type DisplayOrientation = z.infer<typeof DisplayOrientation>;
-
-/** W6: counter numbers as on the wall, each once; empty means every counter. */
-const DisplayCounters = z
-  .array(z.number().int().min(1).max(999))
-  .max(100)
-  .refine((ns) => new Set(ns).size === ns.length, { message: 'counter listed twice' });
-
-/** W6: one line of at most 500 characters, NFC, no control characters. */
-const DisplayNotice = z
-  .string()
-  .transform((s) => s.normalize('NFC').trim())
-  .pipe(z.string().max(500).regex(/^[^\u0000-\u001f\u007f]*$/));
-
-/** A wall's configuration (stored in `displays.config`): each field has a default, so `{}` is valid. */
-export const DisplayConfig = z.object({
-  counters: DisplayCounters.default([]),
-  orientation: DisplayOrientation.default('auto'),
-  notice: DisplayNotice.default(''),
-});
-export type DisplayConfig = z.infer<typeof DisplayConfig>;
-export const DEFAULT_DISPLAY_CONFIG: DisplayConfig = DisplayConfig.parse({});
-
-/** W6: a change to one display's configuration; fields left out keep their value. */
-export const DisplayConfigureInput = z.strictObject({
-  displayId: Id,
-  counters: DisplayCounters.optional(),
-  orientation: DisplayOrientation.optional(),
-  notice: DisplayNotice.optional(),
-});
-export type DisplayConfigureInput = z.input<typeof DisplayConfigureInput>;
-
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-export const QueueReportInput = z
-  .strictObject({
-    from: IsoDate,
-    to: IsoDate,
-    groupBy: z.enum(['service', 'counter', 'officer']).default('service'),
-  })
-  .refine((q) => q.from <= q.to, { message: 'from after to' });
-export type QueueReportInput = z.input<typeof QueueReportInput>;
-
-/** Queue figures for one group (DOMAIN §3): counts, and times in seconds. */
-export interface QueueFigures {
-  issued: number;
-  called: number;
-  served: number;
-  noShows: number;
-  transferred: number;
-  waitMedianSeconds: number | null;
-  waitP90Seconds: number | null;
-  serviceMedianSeconds: number | null;
-  serviceP90Seconds: number | null;
-}
-
-export interface QueueReport {
-  from: string;
-  to: string;
-  groupBy: 'service' | 'counter' | 'officer';
-  total: QueueFigures;
-  groups: ({ key: number; name: string } & QueueFigures)[];
-}
 
 /** One announcement-worthy event: a call or a recall of a ticket to a counter. */
 export interface CallEvent {
@@ -158,114 +94,10 @@ export interface CentreSnapshot {
   priorityCategories: PriorityCategory[];
 }
 
-export interface DisplayState {
-  centreName: string;
-  services: Service[];
-  counters: CounterState[];
-  lastCalls: CallEvent[];
-  /** Highest call seq included in this state. */
-  seq: number;
-}
-
-export interface DisplaySync {
-  state: DisplayState;
-  /** Calls after the requested seq, oldest first. */
-  missed: CallEvent[];
-}
-
-/** What a wall needs besides the queue: its configuration, the centre's wording, the hub's time. */
-export interface DisplaySetup {
-  /** The display the token shows; null for a token that names none (defaults apply). */
-  displayId: number | null;
-  name: string;
-  config: DisplayConfig;
-  announcement: { template: string; dialect: NumberDialect };
-  /** The hub's clock when it answered (epoch ms): W5, the wall corrects its own clock with it. */
-  serverTime: number;
-}
-
-export interface DisplayConfigured {
-  displayId: number;
-  config: DisplayConfig;
-}
-
 export interface WhoAmI {
   role: Role;
   counterId: number | null;
   label: string;
-}
-
-/** Kiosk printing and the phone page (issue 7, SPEC K1–K9, P1–P3). */
-export const TicketRefInput = z.strictObject({ ticketId: Id });
-export type TicketRefInput = z.infer<typeof TicketRefInput>;
-
-/** A ticket's opaque public id: 12 random bytes in base64url (never derived from another ticket). */
-export const PublicId = z.string().regex(/^[A-Za-z0-9_-]{16}$/);
-
-/**
- * What goes on a paper ticket (DOMAIN §4), built by the hub for both printing paths; the printer
- * side validates it again (hardware's PrintableTicket). `issuedAt` is epoch ms.
- */
-export interface PrintJob {
-  centreName: string;
-  serviceName: string;
-  label: string;
-  issuedAt: number;
-  ahead: number;
-  estimatedWaitMinutes: number | null;
-  priorityName: string | null;
-  qrUrl: string;
-  notice: string;
-}
-
-/**
- * How one print ended. `confirmed` is false when the printer took the ticket and then stopped
- * answering: it may be on paper, so it is not printed again.
- */
-export type PrintOutcome = { ok: true; confirmed: boolean; paperLow: boolean } | { ok: false; code: ErrorCode };
-
-/** To the kiosk that took the ticket only. */
-export interface TicketPrint {
-  ticketId: number;
-  outcome: PrintOutcome;
-}
-
-/** To admin devices: a kiosk's ticket did not print. */
-export interface PrinterAlert {
-  deviceId: number;
-  deviceLabel: string;
-  ticketId: number;
-  label: string;
-  code: ErrorCode;
-  at: string;
-}
-
-/** Whether the hub prints this kiosk's tickets: its token names a network printer (K8). */
-export interface KioskPrinting {
-  hubPrinter: boolean;
-}
-
-/**
- * What the public status page may know of a ticket (P1): nothing about the citizen, and no
- * priority category (it would tell who they are).
- */
-export interface PublicTicketStatus {
-  label: string;
-  serviceName: string;
-  serviceNameEn: string;
-  status: TicketStatus;
-  /** While waiting. */
-  ahead: number | null;
-  /** While waiting; null also when no counter is open for the service. */
-  estimatedWaitMinutes: number | null;
-  /** Once called. */
-  counterNumber: number | null;
-}
-
-/** `window.luotShell` in the kiosk's Electron shell (K8). */
-export interface KioskShellBridge {
-  /** Present only when the shell has a USB printer: prints the job there, the hub's encoder. */
-  printTicket?(job: PrintJob): Promise<PrintOutcome>;
 }
 
 export const ROLES = ['kiosk', 'counter', 'display', 'admin'] as const;

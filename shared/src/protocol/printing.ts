@@ -1,0 +1,79 @@
+/** Kiosk printing, the Electron bridge and the phone page on the wire (issue 7). */
+import { z } from 'zod';
+import type { TicketStatus } from '../model/ticket';
+import { Id } from './common';
+import type { ErrorCode } from './errors';
+
+/** Kiosk printing and the phone page (issue 7, SPEC K1–K9, P1–P3). */
+export const TicketRefInput = z.strictObject({ ticketId: Id });
+export type TicketRefInput = z.infer<typeof TicketRefInput>;
+
+/** A ticket's opaque public id: 12 random bytes in base64url (never derived from another ticket). */
+export const PublicId = z.string().regex(/^[A-Za-z0-9_-]{16}$/);
+
+/**
+ * What goes on a paper ticket (DOMAIN §4), built by the hub for both printing paths; the printer
+ * side validates it again (hardware's PrintableTicket). `issuedAt` is epoch ms.
+ */
+export interface PrintJob {
+  centreName: string;
+  serviceName: string;
+  label: string;
+  issuedAt: number;
+  ahead: number;
+  estimatedWaitMinutes: number | null;
+  priorityName: string | null;
+  qrUrl: string;
+  notice: string;
+}
+
+/**
+ * How one print ended. `confirmed` is false when the printer took the ticket and then stopped
+ * answering: it may be on paper, so it is not printed again.
+ */
+export type PrintOutcome = { ok: true; confirmed: boolean; paperLow: boolean } | { ok: false; code: ErrorCode };
+
+/** To the kiosk that took the ticket only. */
+export interface TicketPrint {
+  ticketId: number;
+  outcome: PrintOutcome;
+}
+
+/** To admin devices: a kiosk's ticket did not print. */
+export interface PrinterAlert {
+  deviceId: number;
+  deviceLabel: string;
+  ticketId: number;
+  label: string;
+  code: ErrorCode;
+  at: string;
+}
+
+/** Whether the hub prints this kiosk's tickets: its token names a network printer (K8). */
+export interface KioskPrinting {
+  hubPrinter: boolean;
+}
+
+/**
+ * What the public status page may know of a ticket (P1): nothing about the citizen, and no
+ * priority category (it would tell who they are).
+ */
+export interface PublicTicketStatus {
+  label: string;
+  serviceName: string;
+  serviceNameEn: string;
+  status: TicketStatus;
+  /** While waiting. */
+  ahead: number | null;
+  /** While waiting; null also when no counter is open for the service. */
+  estimatedWaitMinutes: number | null;
+  /** Once called. */
+  counterNumber: number | null;
+}
+
+/** `window.luotShell` in the kiosk's Electron shell (K8). */
+export interface KioskShellBridge {
+  /** Present only when the shell has a USB printer: prints the job there, the hub's encoder. */
+  printTicket?(job: PrintJob): Promise<PrintOutcome>;
+}
+
