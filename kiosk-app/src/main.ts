@@ -1,4 +1,5 @@
 import { mountApp } from '@luot/shared/client/mount';
 import App from './App.vue';
+import './kiosk.css';
 
 mountApp(App);
