@@ -1,8 +1,9 @@
 import type { RequestName } from '@luot/shared';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { Device } from '../../src/features/devices/device-repository';
-import { launchBrowser, screenshot } from '../support/browser';
+import { screenshot } from '../support/browser';
+import { e2eSession } from '../support/e2e-session';
 import { startTestHub } from '../support/hub';
 
 /** What the wall's announcer reported, as collected from its `luot:announcement` window events. */
@@ -20,41 +21,32 @@ interface Listening {
 }
 
 describe('the wall speaks every call once, in order, through drops and hub restarts', () => {
-  let hub: Awaited<ReturnType<typeof startTestHub>>;
-  let browser: Browser;
+  const e2e = e2eSession();
 
   function run<K extends RequestName>(name: K, token: string, input: unknown) {
-    const ack = hub.hub.dispatch(name, hub.hub.devices.authenticate(token) as Device, input);
+    const ack = e2e.hub.hub.dispatch(name, e2e.hub.hub.devices.authenticate(token) as Device, input);
     if (!ack.ok) throw new Error(`${name}: ${ack.code}`);
     return ack.data;
   }
   /** Issues a ticket for the counter's first service and calls it there; returns the call's label. */
   function callAt(counterId: number): string {
-    const t = hub.demoTokens!;
-    run('ticket:issue', t.kiosk, { serviceId: hub.hub.centre.counter(counterId)!.serviceIds[0] });
+    const t = e2e.hub.demoTokens!;
+    run('ticket:issue', t.kiosk, { serviceId: e2e.hub.hub.centre.counter(counterId)!.serviceIds[0] });
     return run('counter:callNext', t.admin, { counterId }).label;
   }
   const heard = (page: Page): Promise<Heard[]> => page.evaluate(() => (globalThis as unknown as Listening).heard);
   const spoken = async (page: Page): Promise<string[]> =>
     (await heard(page)).filter((h) => h.type === 'end').map((h) => `${h.label}@${h.counterNumber}`);
 
-  beforeAll(async () => {
-    hub = await startTestHub();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await hub?.stop();
-  });
 
   it('W7/W9/A1–A3: calls made while the wall is cut off or the hub is down are caught up and spoken once each', { timeout: 240_000 }, async () => {
-    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    const page = await e2e.browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await page.addInitScript(() => {
       const w = globalThis as unknown as Listening;
       w.heard = [];
       w.addEventListener('luot:announcement', (e) => w.heard.push(e.detail));
     });
-    await page.goto(`${hub.url}/display/?token=${hub.demoTokens!.display}`);
+    await page.goto(`${e2e.hub.url}/display/?token=${e2e.hub.demoTokens!.display}`);
     await page.locator('.tile').first().waitFor();
     const expected: string[] = [];
     const until = (n: number) => expect.poll(() => spoken(page), { timeout: 60_000, interval: 250 }).toHaveLength(n);
@@ -64,23 +56,23 @@ describe('the wall speaks every call once, in order, through drops and hub resta
     await until(1);
 
     // The hub drops the wall's socket; two calls happen before the wall is back.
-    hub.hub.io.disconnectSockets(true);
+    e2e.hub.hub.io.disconnectSockets(true);
     expected.push(`${callAt(3)}@3`, `${callAt(5)}@5`);
     await until(3);
 
     // A recall is spoken again; a burst of calls is spoken one after another.
-    run('counter:recall', hub.demoTokens!.admin, { counterId: 1 });
+    run('counter:recall', e2e.hub.demoTokens!.admin, { counterId: 1 });
     expected.push(expected[0]!, `${callAt(2)}@2`, `${callAt(4)}@4`);
     await until(6);
 
     // The hub stops and comes back on the same port and database.
-    const { dbPath, port } = hub;
-    await hub.stop();
+    const { dbPath, port } = e2e.hub;
+    await e2e.hub.stop();
     const offline = page.locator('[data-test="offline"]');
     await offline.waitFor();
     expect(await offline.textContent()).toMatch(/Mất kết nối tới máy chủ\s+— từ \d{2}:\d{2}:\d{2}/);
     await screenshot(page, 'display-hub-lost');
-    hub = await startTestHub({ dbPath, port });
+    e2e.hub = await startTestHub({ dbPath, port });
     // Called before the wall has reconnected: it learns of them only through its catch-up.
     expected.push(`${callAt(6)}@6`, `${callAt(1)}@1`);
     await offline.waitFor({ state: 'detached', timeout: 15_000 });

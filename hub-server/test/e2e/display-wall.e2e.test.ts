@@ -1,9 +1,9 @@
 import { formatDateVi, type DisplayConfigureInput, type RequestName } from '@luot/shared';
-import type { Browser as Chromium, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Device } from '../../src/features/devices/device-repository';
-import { launchBrowser, screenshot } from '../support/browser';
-import { startTestHub } from '../support/hub';
+import { screenshot } from '../support/browser';
+import { e2eSession } from '../support/e2e-session';
 
 const LANDSCAPE = { width: 1920, height: 1080 };
 const PORTRAIT = { width: 1080, height: 1920 };
@@ -84,40 +84,33 @@ const smallestNumberPx = (page: Page): Promise<number> =>
   });
 
 describe('the wall display: layouts, configuration, audio notice', () => {
-  let hub: Awaited<ReturnType<typeof startTestHub>>;
-  let browser: Chromium;
+  const e2e = e2eSession();
   let admin: Device;
   let kiosk: Device;
 
   function run<K extends RequestName>(name: K, device: Device, input: unknown) {
-    const ack = hub.hub.dispatch(name, device, input);
+    const ack = e2e.hub.hub.dispatch(name, device, input);
     if (!ack.ok) throw new Error(`${name}: ${ack.code}`);
     return ack.data;
   }
   const configure = (input: Omit<DisplayConfigureInput, 'displayId'>) => run('display:configure', admin, { displayId: 1, ...input });
   /** Issues a ticket for the counter's first service and calls it there. */
   function callAt(counterId: number): void {
-    const counter = hub.hub.centre.counter(counterId)!;
+    const counter = e2e.hub.hub.centre.counter(counterId)!;
     run('ticket:issue', kiosk, { serviceId: counter.serviceIds[0] });
     run('counter:callNext', admin, { counterId });
   }
   async function openWall(viewport: { width: number; height: number }, init?: () => void): Promise<Page> {
-    const page = await browser.newPage({ viewport });
+    const page = await e2e.browser.newPage({ viewport });
     if (init) await page.addInitScript(init);
-    await page.goto(`${hub.url}/display/?token=${hub.demoTokens!.display}`);
+    await page.goto(`${e2e.hub.url}/display/?token=${e2e.hub.demoTokens!.display}`);
     await page.locator('.tile').first().waitFor();
     return page;
   }
 
   beforeAll(async () => {
-    hub = await startTestHub();
-    browser = await launchBrowser();
-    admin = hub.hub.devices.authenticate(hub.demoTokens!.admin)!;
-    kiosk = hub.hub.devices.authenticate(hub.demoTokens!.kiosk)!;
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await hub?.stop();
+    admin = e2e.hub.hub.devices.authenticate(e2e.hub.demoTokens!.admin)!;
+    kiosk = e2e.hub.hub.devices.authenticate(e2e.hub.demoTokens!.kiosk)!;
   });
 
   it('W1–W5: six counters, landscape then portrait: tiles, newest call, last calls, clock, notice; nothing cut or overlapping', async () => {
@@ -153,10 +146,10 @@ describe('the wall display: layouts, configuration, audio notice', () => {
 
   it('W2: twenty-four counters fit both ways up, numbers still large', async () => {
     run('counter:resume', admin, { counterId: 6 });
-    const services = hub.hub.centre.services();
+    const services = e2e.hub.hub.centre.services();
     for (let n = 7; n <= 24; n++) {
       const serviceIds = [services[n % services.length]!.id, services[(n + 2) % services.length]!.id];
-      hub.hub.centre.addCounter({ id: n, number: n, name: `Quầy ${n}`, serviceIds, paused: false });
+      e2e.hub.hub.centre.addCounter({ id: n, number: n, name: `Quầy ${n}`, serviceIds, paused: false });
     }
     for (let n = 6; n <= 24; n++) if (n % 5 !== 0) callAt(n);
 

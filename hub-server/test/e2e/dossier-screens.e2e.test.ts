@@ -1,8 +1,8 @@
 import { formatPercentVi, manualClock } from '@luot/shared';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot } from '../support/browser';
-import { api, startTestHub } from '../support/hub';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { screenshot } from '../support/browser';
+import { e2eSession } from '../support/e2e-session';
+import { api } from '../support/hub';
 
 const FIELDS = ['Đất đai', 'Tư pháp – Hộ tịch', 'Kinh doanh', 'Xây dựng', 'Lao động – TB&XH'];
 
@@ -28,27 +28,20 @@ function dossiers(prefix: string, n: number, lateEvery: number) {
 }
 
 describe('dossier screens: the wall panel and the kiosk look-up', () => {
-  let hub: Awaited<ReturnType<typeof startTestHub>>;
-  let browser: Browser;
+  const e2e = e2eSession({ clock: manualClock(Date.parse('2026-11-23T02:00:00Z')) });
   beforeAll(async () => {
-    hub = await startTestHub({ clock: manualClock(Date.parse('2026-11-23T02:00:00Z')) });
-    browser = await launchBrowser();
-    const r = await api(hub.url, hub.demoTokens!.admin, 'POST', '/api/dossiers', { dossiers: dossiers('HS', 600, 7) });
+    const r = await api(e2e.hub.url, e2e.hub.demoTokens!.admin, 'POST', '/api/dossiers', { dossiers: dossiers('HS', 600, 7) });
     expect(r.status).toBe(200);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await hub?.stop();
   });
 
   const rateOf = async (from: string, to: string) => {
-    const s = await api(hub.url, hub.demoTokens!.admin, 'GET', `/api/stats/dossiers?from=${from}&to=${to}`);
+    const s = await api(e2e.hub.url, e2e.hub.demoTokens!.admin, 'GET', `/api/stats/dossiers?from=${from}&to=${to}`);
     return formatPercentVi((s.body!.total as { onTimeRate: number }).onTimeRate);
   };
 
   it('D-UI1: the wall shows this month and this year, and updates live when dossiers arrive', async () => {
-    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await page.goto(`${hub.url}/display/?token=${hub.demoTokens!.display}`);
+    const page = await e2e.browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await page.goto(`${e2e.hub.url}/display/?token=${e2e.hub.demoTokens!.display}`);
     const rates = page.locator('[data-test="on-time-rate"]');
     await expect.poll(() => rates.allTextContents()).toEqual([
       await rateOf('2026-11-01', '2026-11-23'),
@@ -59,27 +52,27 @@ describe('dossier screens: the wall panel and the kiosk look-up', () => {
 
     // A push of late dossiers lowers the year's rate on the wall without a reload.
     const before = await rates.nth(1).textContent();
-    await api(hub.url, hub.demoTokens!.admin, 'POST', '/api/dossiers', { dossiers: dossiers('LATE', 120, 1) });
+    await api(e2e.hub.url, e2e.hub.demoTokens!.admin, 'POST', '/api/dossiers', { dossiers: dossiers('LATE', 120, 1) });
     const after = await rateOf('2026-01-01', '2026-11-23');
     expect(after).not.toBe(before);
     await expect.poll(() => rates.nth(1).textContent()).toBe(after);
 
-    const portrait = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
-    await portrait.goto(`${hub.url}/display/?token=${hub.demoTokens!.display}`);
+    const portrait = await e2e.browser.newPage({ viewport: { width: 1080, height: 1920 } });
+    await portrait.goto(`${e2e.hub.url}/display/?token=${e2e.hub.demoTokens!.display}`);
     await portrait.locator('[data-test="dossier-panel"]').waitFor();
     await screenshot(portrait, 'dossier-panel-portrait');
   });
 
   it('D-UI2: a citizen types a dossier code on the kiosk and sees its status and due date', async () => {
-    const page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
-    await page.goto(`${hub.url}/kiosk/?token=${hub.demoTokens!.kiosk}`);
+    const page = await e2e.browser.newPage({ viewport: { width: 1080, height: 1920 } });
+    await page.goto(`${e2e.hub.url}/kiosk/?token=${e2e.hub.demoTokens!.kiosk}`);
     await page.locator('[data-test="dossier-lookup"]').click();
     for (const k of 'HS-00001') await page.locator(`[data-key="${k}"]`).click();
     expect(await page.locator('[data-test="dossier-code"]').inputValue()).toBe('HS-00001');
     await page.locator('[data-test="dossier-search"]').click();
     const result = page.locator('[data-test="dossier-result"]');
     await result.waitFor();
-    const truth = (await api(hub.url, null, 'GET', '/api/dossiers/HS-00001')).body as { due: string; field: string };
+    const truth = (await api(e2e.hub.url, null, 'GET', '/api/dossiers/HS-00001')).body as { due: string; field: string };
     const [y, m, d] = truth.due.split('-');
     expect(await result.textContent()).toContain(`${d}/${m}/${y}`);
     expect(await result.textContent()).toContain(truth.field);

@@ -1,29 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, screenshot } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from '../support/browser';
+import { e2eSession } from '../support/e2e-session';
 import { api, startTestHub } from '../support/hub';
 
 describe('journey: kiosk → counter → display', () => {
-  let hub: Awaited<ReturnType<typeof startTestHub>>;
-  let browser: Browser;
+  const e2e = e2eSession();
 
-  beforeAll(async () => {
-    hub = await startTestHub();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await hub?.stop();
-  });
 
   it('a ticket taken at the kiosk is called at counter 1 and shown on the wall', async () => {
-    const tokens = hub.demoTokens!;
-    const display = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await display.goto(`${hub.url}/display/?token=${tokens.display}`);
+    const tokens = e2e.hub.demoTokens!;
+    const display = await e2e.browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await display.goto(`${e2e.hub.url}/display/?token=${tokens.display}`);
     await display.locator('[data-counter="1"]').waitFor();
 
-    const kiosk = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
-    await kiosk.goto(`${hub.url}/kiosk/?token=${tokens.kiosk}`);
+    const kiosk = await e2e.browser.newPage({ viewport: { width: 1080, height: 1920 } });
+    await kiosk.goto(`${e2e.hub.url}/kiosk/?token=${tokens.kiosk}`);
     await kiosk.locator('[data-service="1"]').click();
     const number = kiosk.locator('[data-test="ticket-number"]');
     await expect.poll(() => number.textContent()).toBe('1001');
@@ -31,8 +22,8 @@ describe('journey: kiosk → counter → display', () => {
     await screenshot(kiosk, 'journey-1-kiosk-ticket');
 
     const counter1 = tokens.counters.find((c) => c.number === 1)!;
-    const counter = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    await counter.goto(`${hub.url}/counter/?token=${counter1.token}`);
+    const counter = await e2e.browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await counter.goto(`${e2e.hub.url}/counter/?token=${counter1.token}`);
     await counter.fill('input[name="name"]', 'Lan');
     await counter.fill('input[name="pin"]', '1234');
     await counter.keyboard.press('Enter');
@@ -53,21 +44,21 @@ describe('journey: kiosk → counter → display', () => {
   });
 
   it('a display that loses the hub says so, reconnects by itself and shows the current state', async () => {
-    const tokens = hub.demoTokens!;
-    const display = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await display.goto(`${hub.url}/display/?token=${tokens.display}`);
+    const tokens = e2e.hub.demoTokens!;
+    const display = await e2e.browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await display.goto(`${e2e.hub.url}/display/?token=${tokens.display}`);
     await display.locator('[data-counter="3"]').waitFor();
 
-    const { dbPath, port } = hub;
-    await hub.stop();
+    const { dbPath, port } = e2e.hub;
+    await e2e.hub.stop();
     await display.locator('[data-test="offline"]').waitFor();
     expect(await display.locator('[data-test="offline"]').textContent()).toContain('Mất kết nối');
     await screenshot(display, 'journey-4-display-offline');
 
-    hub = await startTestHub({ dbPath, port });
+    e2e.hub = await startTestHub({ dbPath, port });
     const counter3 = tokens.counters.find((c) => c.number === 3)!.token;
-    await api(hub.url, tokens.kiosk, 'POST', '/api/tickets', { serviceId: 2 });
-    const called = await api(hub.url, counter3, 'POST', '/api/counters/3/call-next');
+    await api(e2e.hub.url, tokens.kiosk, 'POST', '/api/tickets', { serviceId: 2 });
+    const called = await api(e2e.hub.url, counter3, 'POST', '/api/counters/3/call-next');
     expect(called.body).toMatchObject({ number: 2001 });
 
     const tile = display.locator('[data-counter="3"] [data-test="tile-number"]');

@@ -1,12 +1,12 @@
 import { startVirtualPrinter, type PrintedTicket, type VirtualPrinter } from '@luot/hardware';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot } from '../support/browser';
-import { api, startTestHub } from '../support/hub';
+import { screenshot } from '../support/browser';
+import { e2eSession } from '../support/e2e-session';
+import { api } from '../support/hub';
 
 describe('kiosk: take a number, print it, follow it on a phone', () => {
-  let hub: Awaited<ReturnType<typeof startTestHub>>;
-  let browser: Browser;
+  const e2e = e2eSession();
   let printer: VirtualPrinter;
 
   const qrOnPaper = (t: PrintedTicket | undefined): string | undefined => {
@@ -14,27 +14,23 @@ describe('kiosk: take a number, print it, follow it on a phone', () => {
     return qr?.kind === 'qr' ? qr.data : undefined;
   };
   const ticketsOf = (serviceId: number) =>
-    hub.db
+    e2e.hub.db
       .prepare<[number], { id: number; label: string; priority: string | null; status: string }>(
         'SELECT id, label, priority, status FROM tickets WHERE service_id = ? ORDER BY id',
       )
       .all(serviceId);
   async function openKiosk(printerUrl: string | null, label: string): Promise<Page> {
-    const token = hub.hub.devices.create('kiosk', null, label, Date.now(), { printer: printerUrl });
-    const page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
-    await page.goto(`${hub.url}/kiosk/?token=${token}`);
+    const token = e2e.hub.hub.devices.create('kiosk', null, label, Date.now(), { printer: printerUrl });
+    const page = await e2e.browser.newPage({ viewport: { width: 1080, height: 1920 } });
+    await page.goto(`${e2e.hub.url}/kiosk/?token=${token}`);
     await page.locator('[data-service="1"]').waitFor();
     return page;
   }
 
   beforeAll(async () => {
-    hub = await startTestHub();
     printer = await startVirtualPrinter({ paper: 80 });
-    browser = await launchBrowser();
   });
   afterAll(async () => {
-    await browser?.close();
-    await hub?.stop();
     await printer?.close();
   });
 
@@ -50,7 +46,7 @@ describe('kiosk: take a number, print it, follow it on a phone', () => {
     expect(await status.textContent()).toContain('Đã in vé');
 
     const qrUrl = await kiosk.locator('[data-test="ticket-qr"]').getAttribute('data-url');
-    expect(qrUrl).toMatch(new RegExp(`^${hub.url}/t/[A-Za-z0-9_-]{16}$`));
+    expect(qrUrl).toMatch(new RegExp(`^${e2e.hub.url}/t/[A-Za-z0-9_-]{16}$`));
     expect(await kiosk.locator('[data-test="ticket-qr"] svg').count()).toBe(1);
     expect(qrOnPaper(printer.tickets.at(-1))).toBe(qrUrl);
     await screenshot(kiosk, 'kiosk-3-ticket-qr');
@@ -119,12 +115,12 @@ describe('kiosk: take a number, print it, follow it on a phone', () => {
 
       expect(empty.tickets).toHaveLength(0);
       const publicId = qrUrl.split('/t/')[1]!;
-      expect((await api(hub.url, null, 'GET', `/api/public/tickets/${publicId}`)).body).toMatchObject({
+      expect((await api(e2e.hub.url, null, 'GET', `/api/public/tickets/${publicId}`)).body).toMatchObject({
         label: '4001',
         status: 'waiting',
       });
       const [ticket] = ticketsOf(4);
-      const logged = hub.db
+      const logged = e2e.hub.db
         .prepare<[number], { data: string }>("SELECT data FROM queue_events WHERE ticket_id = ? AND type = 'printFailed'")
         .all(ticket!.id);
       expect(logged.map((l) => JSON.parse(l.data) as unknown)).toEqual([{ printer: empty.url, code: 'PRINTER_PAPER_OUT' }]);
@@ -134,27 +130,27 @@ describe('kiosk: take a number, print it, follow it on a phone', () => {
   });
 
   it('P1 P2: the phone page follows the ticket and says "Đến lượt bạn — mời đến quầy 6" when it is called', async () => {
-    const kiosk = hub.demoTokens!.kiosk;
-    const counter6 = hub.demoTokens!.counters.find((c) => c.number === 6)!.token;
-    await api(hub.url, kiosk, 'POST', '/api/tickets', { serviceId: 5 });
-    const mine = (await api(hub.url, kiosk, 'POST', '/api/tickets', { serviceId: 5 })).body as { publicId: string; label: string };
+    const kiosk = e2e.hub.demoTokens!.kiosk;
+    const counter6 = e2e.hub.demoTokens!.counters.find((c) => c.number === 6)!.token;
+    await api(e2e.hub.url, kiosk, 'POST', '/api/tickets', { serviceId: 5 });
+    const mine = (await api(e2e.hub.url, kiosk, 'POST', '/api/tickets', { serviceId: 5 })).body as { publicId: string; label: string };
 
-    const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true });
-    await phone.goto(`${hub.url}/t/${mine.publicId}`);
+    const phone = await e2e.browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true });
+    await phone.goto(`${e2e.hub.url}/t/${mine.publicId}`);
     const headline = phone.locator('[data-test="headline"]');
     await expect.poll(() => headline.textContent()).toContain('Phía trước bạn còn 1 người');
     expect(await phone.locator('[data-test="number"]').textContent()).toBe(mine.label);
     expect(await phone.textContent('body')).toContain('Lao động – Thương binh và Xã hội');
     await screenshot(phone, 'phone-1-waiting');
 
-    await api(hub.url, counter6, 'POST', '/api/counters/6/call-next');
+    await api(e2e.hub.url, counter6, 'POST', '/api/counters/6/call-next');
     await expect.poll(() => headline.textContent(), { timeout: 15_000 }).toContain('Bạn là người tiếp theo');
-    await api(hub.url, counter6, 'POST', '/api/counters/6/call-next');
+    await api(e2e.hub.url, counter6, 'POST', '/api/counters/6/call-next');
     await expect.poll(() => headline.textContent(), { timeout: 15_000 }).toContain('Đến lượt bạn — mời đến quầy 6');
     await screenshot(phone, 'phone-2-called');
 
-    const missing = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true });
-    const res = await missing.goto(`${hub.url}/t/AAAAAAAAAAAAAAAA`);
+    const missing = await e2e.browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true });
+    const res = await missing.goto(`${e2e.hub.url}/t/AAAAAAAAAAAAAAAA`);
     expect(res?.status()).toBe(404);
     await expect.poll(() => missing.locator('[data-test="not-found"]').textContent()).toContain('Không tìm thấy số thứ tự này');
     await screenshot(missing, 'phone-3-not-found');

@@ -1,30 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, screenshot } from '../support/browser';
-import { api, startTestHub } from '../support/hub';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from '../support/browser';
+import { e2eSession } from '../support/e2e-session';
+import { api } from '../support/hub';
 
 describe("an officer's morning at counter 4, by keyboard", () => {
-  let hub: Awaited<ReturnType<typeof startTestHub>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    hub = await startTestHub();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await hub?.stop();
-  });
+  const e2e = e2eSession();
 
   it('signs in, calls, recalls, marks a no-show, transfers, finishes and pauses', async () => {
-    const t = hub.demoTokens!;
+    const t = e2e.hub.demoTokens!;
     const issue = async (serviceId: number) =>
-      (await api(hub.url, t.kiosk, 'POST', '/api/tickets', { serviceId })).body!;
+      (await api(e2e.hub.url, t.kiosk, 'POST', '/api/tickets', { serviceId })).body!;
     await issue(2); // 2001
     await issue(2); // 2002
     await issue(5); // 5001
     const token = t.counters.find((c) => c.number === 4)!.token;
-    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    await page.goto(`${hub.url}/counter/?token=${token}`);
+    const page = await e2e.browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await page.goto(`${e2e.hub.url}/counter/?token=${token}`);
 
     await page.fill('input[name="name"]', 'Thu');
     await page.fill('input[name="pin"]', '9999');
@@ -36,36 +27,42 @@ describe("an officer's morning at counter 4, by keyboard", () => {
     await expect.poll(() => page.locator('[data-test="next"]').textContent()).toContain('2001');
 
     const current = page.locator('[data-test="current-number"]');
+    // An officer presses the next key once the screen is ready: a key pressed while the previous
+    // action is in flight is ignored, as its button is (the pause button is disabled only then).
+    const press = async (key: string): Promise<void> => {
+      await page.locator('[data-action="pause"]:not([disabled])').waitFor();
+      await page.keyboard.press(key);
+    };
     const status = page.locator('[data-test="current-status"]');
-    await page.keyboard.press('g'); // Gọi tiếp
+    await press('g'); // Gọi tiếp
     await expect.poll(() => current.textContent()).toBe('2001');
-    await page.keyboard.press('l'); // Gọi lại
-    await expect.poll(() => hub.db.prepare("SELECT COUNT(*) AS n FROM calls WHERE kind = 'recall'").get()).toEqual({ n: 1 });
-    await page.keyboard.press('v'); // Vắng mặt
+    await press('l'); // Gọi lại
+    await expect.poll(() => e2e.hub.db.prepare("SELECT COUNT(*) AS n FROM calls WHERE kind = 'recall'").get()).toEqual({ n: 1 });
+    await press('v'); // Vắng mặt
     await expect.poll(() => page.locator('[data-test="current"]').textContent()).toContain('Chưa gọi số nào');
 
-    await page.keyboard.press('F1'); // Gọi tiếp from a caller keypad
+    await press('F1'); // Gọi tiếp from a caller keypad
     await expect.poll(() => current.textContent()).toBe('2002');
-    await page.keyboard.press('b'); // Bắt đầu
+    await press('b'); // Bắt đầu
     await expect.poll(() => status.textContent()).toContain('Đang phục vụ');
     await screenshot(page, 'counter-1-serving');
-    await page.keyboard.press('c'); // Chuyển
+    await press('c'); // Chuyển
     await page.locator('[data-test="transfer-dialog"]').waitFor();
     await screenshot(page, 'counter-2-transfer-dialog');
     await page.locator('[data-transfer="5"]').click();
     await expect.poll(() => page.locator('[data-test="next"]').textContent()).toContain('2002');
 
-    await page.keyboard.press('g'); // 2002 was issued before 5001 and keeps its place
+    await press('g'); // 2002 was issued before 5001 and keeps its place
     await expect.poll(() => current.textContent()).toBe('2002');
-    await page.keyboard.press('h'); // Hoàn thành
+    await press('h'); // Hoàn thành
     await expect.poll(() => page.locator('[data-test="current"]').textContent()).toContain('Chưa gọi số nào');
-    await page.keyboard.press('t'); // Tạm dừng
+    await press('t'); // Tạm dừng
     await page.locator('[data-test="paused"]').waitFor();
-    await page.keyboard.press('g');
+    await press('g');
     await expect.poll(() => current.count()).toBe(0);
     await screenshot(page, 'counter-3-paused');
 
-    const statuses = hub.db.prepare('SELECT number, service_id, status, officer_id FROM tickets ORDER BY id').all();
+    const statuses = e2e.hub.db.prepare('SELECT number, service_id, status, officer_id FROM tickets ORDER BY id').all();
     expect(statuses).toEqual([
       { number: 2001, service_id: 2, status: 'noShow', officer_id: expect.any(Number) },
       { number: 2002, service_id: 2, status: 'transferred', officer_id: expect.any(Number) },
