@@ -1,5 +1,5 @@
 /**
- * Call-to-display latency (issue 6): 50 walls (socket.io clients in this process) on a real hub;
+ * Call-to-display latency: 50 walls (socket.io clients in this process) on a real hub;
  * from the moment the hub takes a call (counter:callNext through its dispatcher: SQLite
  * transaction, fsync, the three notifications) to the moment the last wall has the
  * `ticket:called`. The floor, measured alternately in the same run: a bare socket.io server
@@ -88,12 +88,12 @@ export async function run(): Promise<Record<string, unknown>> {
   /** One call through the hub, rotating over the counters so no service runs out of numbers. */
   async function hubCall(i: number): Promise<number> {
     const counter = counters[i % counters.length]!;
-    const issued = hub.hub.dispatch('ticket:issue', kiosk, { serviceId: counter.serviceIds[0] });
+    const issued = hub.hub.perform('ticket:issue', kiosk, { serviceId: counter.serviceIds[0] });
     if (!issued.ok) throw new Error(`ticket:issue: ${issued.code}`);
     const seq = hub.hub.display.state().seq + 1;
     const receipt = hubWalls.lastReceipt(seq);
     const start = performance.now();
-    const called = hub.hub.dispatch('counter:callNext', admin, { counterId: counter.id });
+    const called = hub.hub.perform('counter:callNext', admin, { counterId: counter.id });
     if (!called.ok) throw new Error(`counter:callNext: ${called.code}`);
     const end = await receipt;
     lastCall = hub.hub.display.call(seq);

@@ -1,5 +1,5 @@
 /**
- * Queue benchmarks (issue 4): ticket-issue throughput through the hub next to a bare
+ * Queue benchmarks: ticket-issue throughput through the hub next to a bare
  * better-sqlite3 insert at the same durability (WAL, synchronous=FULL, one transaction per row),
  * and call-next latency with 20 counters calling at once over real sockets.
  */
@@ -48,7 +48,7 @@ export async function run(): Promise<Record<string, unknown>> {
   // Through the hub's one door (validation, rules, transaction, event log, notifications).
   let t0 = performance.now();
   for (let i = 0; i < ISSUES; i++) {
-    const ack = hub.hub.dispatch('ticket:issue', admin, { serviceId: 1 + (i % 5) });
+    const ack = hub.hub.perform('ticket:issue', admin, { serviceId: 1 + (i % 5) });
     if (!ack.ok) throw new Error(ack.code);
   }
   const issuePerSecond = ISSUES / ((performance.now() - t0) / 1000);

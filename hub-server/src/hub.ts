@@ -1,32 +1,36 @@
-import { announcementOptions, localDate, nextLocalMidnight, type Clock } from '@luot/shared';
-
-const HOUR_MS = 60 * 60 * 1000;
+import { announcementOptions, type Clock, type RequestName, type Ack, type RequestResult } from '@luot/shared';
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import { createDispatcher, type ActionTable, type Dispatch } from './actions';
+import { followChanges } from './db/change-log';
 import type { Db } from './db/open';
+import { centreActions } from './features/centre/centre-actions';
 import { createCentreRepository, type CentreRepository } from './features/centre/centre-repository';
-import { createDeviceRepository, type DeviceRepository } from './features/devices/device-repository';
+import { counterActions } from './features/counters/counter-actions';
+import { createCounterService } from './features/counters/counter-service';
+import { startDayRollover } from './features/day/day-rollover';
+import { createDeviceRepository, type Device, type DeviceRepository } from './features/devices/device-repository';
 import { displayActions } from './features/display/display-actions';
+import { createDisplayConfigs } from './features/display/display-configs';
+import { displayRoutes } from './features/display/display-routes';
 import { createDisplayService, type DisplayService } from './features/display/display-service';
-import { createQueueReport } from './features/reports/queue-report';
+import { dossierActions } from './features/dossiers/dossier-actions';
+import { dossierRoutes } from './features/dossiers/dossier-routes';
+import { createDossierService } from './features/dossiers/dossier-service';
+import { createEventLog } from './features/event-log/event-log';
+import { createOfficerRepository, type OfficerRepository } from './features/officers/officer-repository';
+import { withTicketPrinting } from './features/printing/printing-actions';
+import { createTicketPrinting } from './features/printing/ticket-printing';
 import { queueActions } from './features/queue/queue-actions';
 import { createQueueService, type QueueService } from './features/queue/queue-service';
-import { createCounterService } from './features/counters/counter-service';
-import { createOfficerRepository, type OfficerRepository } from './features/officers/officer-repository';
+import { reportActions } from './features/reports/report-actions';
+import { createQueueReport } from './features/reports/queue-report';
+import type { SpeechEngine } from './features/speech/speech-engine';
 import { speechRoutes } from './features/speech/speech-routes';
-import { createTicketPrinting } from './features/printing/ticket-printing';
-import { withTicketPrinting } from './features/printing/printing-actions';
 import { createTicketStatus } from './features/ticket-status/ticket-status';
 import { ticketStatusRoutes } from './features/ticket-status/ticket-status-routes';
-import { watchDisplayConfigs } from './features/display/display-config-watch';
-import { displayRoutes } from './features/display/display-routes';
-import { createDossierService } from './features/dossiers/dossier-service';
-import { dossierRoutes } from './features/dossiers/dossier-routes';
-import type { SpeechEngine } from './features/speech/speech-engine';
-import { createHttpServer, type RawRoute } from './http/http-server';
-import { createNotifier, type HubIo, type Notifier } from './realtime/notifier';
-import { bindRequests, createSocketServer } from './realtime/socket-server';
+import { createHttpServer } from './http/http-server';
+import { createRealtime, type Realtime } from './realtime/realtime';
 
 export interface HubDeps {
   db: Db;
@@ -40,123 +44,107 @@ export interface HubDeps {
 
 export interface Hub {
   http: Server;
-  io: HubIo;
+  realtime: Realtime;
   dispatch: Dispatch;
+  /** Runs an action as a device would and tells the screens: the in-process edge (tests, bench). */
+  perform<K extends RequestName>(name: K, device: Device, input: unknown): Ack<RequestResult<K>>;
   centre: CentreRepository;
   devices: DeviceRepository;
   officers: OfficerRepository;
   queue: QueueService;
   display: DisplayService;
-  notify: Notifier;
   /** Closes sockets and the HTTP server; the caller owns the database. */
   close(): Promise<void>;
 }
 
-/** Wires the hub together. It never listens itself: the caller does (main, or a test on port 0). */
+/**
+ * The composition root of the hub: every piece is made here and handed what it needs, nothing
+ * else. It never listens itself: the caller does (main, or a test on port 0).
+ */
 export function createHub(deps: HubDeps): Hub {
   const { db, clock, logger } = deps;
   const centre = createCentreRepository(db);
   const devices = createDeviceRepository(db);
-  const queue = createQueueService(db, centre, clock);
   const officers = createOfficerRepository(db);
-  const counters = createCounterService(db, centre, officers, clock);
+  const events = createEventLog(db, clock);
+  const queue = createQueueService(db, centre, clock, events);
+  const counters = createCounterService(db, centre, officers, events);
   const display = createDisplayService(db, centre, queue, officers);
-  const queueReport = createQueueReport(db, centre);
+  const displayConfigs = createDisplayConfigs(db, centre);
   const dossiers = createDossierService(db, clock);
   const ticketStatus = createTicketStatus(db, centre, queue);
-
-  const rawRoutes: RawRoute[] = [
-    ...speechRoutes({
-      engine: deps.speech,
-      centreSettings: () => centre.settings(),
-      announcement: () => announcementOptions(centre.settings()),
-    }),
-    ...ticketStatusRoutes(ticketStatus, deps.apps.kiosk),
-    ...displayRoutes((...a) => dispatch(...a)),
-    ...dossierRoutes({ dossiers, onChange: () => notify.dossiersUpdated(dossiers.panel()) }),
-  ];
-  let dispatch: Dispatch = () => {
-    throw new Error('dispatch used before the hub was wired');
-  };
-  const http = createHttpServer({ devices, dispatch: (...a) => dispatch(...a), apps: deps.apps, rawRoutes, logger });
-  const io = createSocketServer(http, devices);
-  const notify = createNotifier(io);
-  const stopConfigWatch = watchDisplayConfigs({ db, centre, onChange: (c) => io.emit('display:configured', c) });
-  const printing = createTicketPrinting({ db, centre, status: ticketStatus, io, http, logger, clock });
+  const realtime = createRealtime(devices);
+  const printing = createTicketPrinting({
+    db,
+    centre,
+    events,
+    status: ticketStatus,
+    notify: realtime.notifier,
+    origin: realtime.origin,
+    logger,
+    clock,
+  });
 
   const actions: ActionTable = {
-    'device:whoami': {
-      roles: ['kiosk', 'counter', 'display', 'admin'],
-      run: (device) => ({ role: device.role, counterId: device.counterId, label: device.label }),
-    },
-    'centre:get': {
-      roles: ['kiosk', 'counter', 'display', 'admin'],
-      run: () => ({
-        centreName: centre.settings()?.name ?? '',
-        services: centre.services(),
-        counters: display.counterStates(),
-        queues: queue.queues(),
-        priorityCategories: centre.settings()?.priorityCategories ?? [],
-      }),
-    },
-    ...withTicketPrinting(queueActions(queue, counters, display, notify), printing),
-    ...displayActions({ db, centre, io, clock }),
-    'report:queue': {
-      roles: ['admin'],
-      run: (_device, input) => queueReport(input.from, input.to, input.groupBy ?? 'service'),
-    },
-    'dossiers:panel': {
-      roles: ['display', 'admin'],
-      run: () => dossiers.panel(),
-    },
-    'display:sync': {
-      roles: ['display', 'admin'],
-      run: (_device, input) => display.sync(input.afterSeq),
-    },
+    ...centreActions(centre, queue, display),
+    ...withTicketPrinting(queueActions(queue, display), printing),
+    ...counterActions(counters, display),
+    ...displayActions({ configs: displayConfigs, display, centre, clock }),
+    ...reportActions(createQueueReport(db, centre)),
+    ...dossierActions(dossiers),
   };
-  dispatch = createDispatcher(actions, logger);
-  bindRequests(io, dispatch);
+  const dispatch = createDispatcher(actions, logger);
 
-  // Q8: the day closes at 00:00 Asia/Ho_Chi_Minh even when nobody acts; screens are told.
-  let midnight: NodeJS.Timeout | undefined;
-  let day = localDate(clock.now());
-  const armMidnight = (): void => {
-    const delay = Math.min(HOUR_MS, Math.max(1000, nextLocalMidnight(clock.now()) - clock.now() + 1000));
-    midnight = setTimeout(() => {
-      if (queue.rollover()) {
-        for (const c of display.counterStates()) notify.counterUpdated(c);
-        notify.queueUpdated(queue.queues());
-      }
-      // "This month" and "this year" move with the date.
-      if (localDate(clock.now()) !== day) {
-        day = localDate(clock.now());
-        notify.dossiersUpdated(dossiers.panel());
-      }
-      armMidnight();
-    }, delay);
-    midnight.unref();
-  };
-  armMidnight();
+  const http = createHttpServer({
+    devices,
+    dispatch,
+    publish: realtime.publish,
+    apps: deps.apps,
+    logger,
+    rawRoutes: [
+      ...speechRoutes({
+        engine: deps.speech,
+        centreSettings: () => centre.settings(),
+        announcement: () => announcementOptions(centre.settings()),
+      }),
+      ...ticketStatusRoutes(ticketStatus, deps.apps.kiosk),
+      ...displayRoutes(dispatch, realtime.publish),
+      ...dossierRoutes({ dossiers, notify: realtime.notifier }),
+    ],
+  });
+  realtime.attach(http, dispatch);
+
+  const stopFollowing = followChanges(db, {
+    logger,
+    handlers: {
+      displays: (ids) => realtime.publish(displayConfigs.changes([...ids]).map((c) => ['displayConfigured', c])),
+      dossiers: () => realtime.notifier.dossiersUpdated(dossiers.panel()),
+    },
+  });
+  const stopRollover = startDayRollover({ clock, queue, display, dossiers, publish: realtime.publish, logger });
 
   return {
     http,
-    io,
+    realtime,
     dispatch,
+    perform(name, device, input) {
+      const done = dispatch(name, device, input);
+      realtime.publish(done.events);
+      return done.ack;
+    },
     centre,
     devices,
     officers,
     queue,
     display,
-    notify,
     close: async () => {
-      clearTimeout(midnight);
-      stopConfigWatch();
+      stopRollover();
+      stopFollowing();
       await printing.close();
-      await new Promise<void>((resolve) => {
-        io.close(() => resolve());
-        // Kept-alive or half-read HTTP connections (a screen fetching audio) must not hold shutdown open.
-        http.closeAllConnections();
-      });
+      // Kept-alive or half-read HTTP connections (a screen fetching audio) must not hold shutdown open.
+      const closed = realtime.close();
+      http.closeAllConnections();
+      await closed;
       await deps.speech.close();
     },
   };

@@ -5,7 +5,6 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { UsageError } from '../src/cli/cli-context';
 import { displaySet } from '../src/cli/commands/display';
 import type { Device } from '../src/features/devices/device-repository';
-import { watchDisplayConfigs } from '../src/features/display/display-config-watch';
 import { displayRoutes } from '../src/features/display/display-routes';
 import { MAX_MISSED } from '../src/features/display/display-service';
 import { createHttpServer } from '../src/http/http-server';
@@ -39,8 +38,9 @@ describe('display configuration and setup', () => {
     const http = createHttpServer({
       devices: hub.hub.devices,
       dispatch: hub.hub.dispatch,
+      publish: hub.hub.realtime.publish,
       apps: {},
-      rawRoutes: displayRoutes(hub.hub.dispatch),
+      rawRoutes: displayRoutes(hub.hub.dispatch, hub.hub.realtime.publish),
       logger: pino({ level: 'silent' }),
     });
     await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
@@ -124,21 +124,23 @@ describe('display configuration and setup', () => {
     expect((await api(restBase, hub.demoTokens!.display, 'PUT', '/api/displays/2', {})).status).toBe(403);
   });
 
-  it('W6: `luot display set` writes while the hub runs, and the hub pushes it to the walls', async () => {
+  it('W6, E3: `luot display set` writes while the hub runs, and the hub pushes it to the walls', async () => {
     const seen: DisplayConfigured[] = [];
-    const stop = watchDisplayConfigs({ db: hub.db, centre: hub.hub.centre, onChange: (c) => seen.push(c), intervalMs: 50 });
+    const onConfigured = (c: DisplayConfigured): number => seen.push(c);
+    wall.on('display:configured', onConfigured);
     try {
       const set = await luot(hub.dbPath, '1', '--counters', '1,2,3', '--orientation', 'landscape', '--notice', 'Xin cảm ơn!');
       expect(set.code).toBe(0);
       expect(set.out).toContain('Quầy hiển thị: 1, 2, 3');
       expect(set.out).toContain('Hướng màn hình: ngang');
-      await expect.poll(() => seen).toEqual([
+      await expect.poll(() => seen, { timeout: 5000 }).toEqual([
         { displayId: 1, config: { counters: [1, 2, 3], orientation: 'landscape', notice: 'Xin cảm ơn!' } },
       ]);
       // A write to another table, or the same configuration again, pushes nothing.
       await luot(hub.dbPath, '1', '--notice', 'Xin cảm ơn!');
       hub.db.prepare("INSERT INTO settings (key, value) VALUES ('x', '1')").run();
-      await new Promise((r) => setTimeout(r, 200));
+      // Longer than the hub's change-log poll (1 s), so a wrong push would have arrived.
+      await new Promise((r) => setTimeout(r, 1500));
       expect(seen).toHaveLength(1);
 
       const json = await luot(hub.dbPath, '1', '--counters', 'all', '--json');
@@ -146,7 +148,7 @@ describe('display configuration and setup', () => {
       const shown = await luot(hub.dbPath, '1');
       expect(shown.out).toContain('Quầy hiển thị: tất cả');
     } finally {
-      stop();
+      wall.off('display:configured', onConfigured);
     }
   });
 

@@ -31,3 +31,12 @@ function migrate(db: Db, migrations: readonly Migration[]): void {
     })();
   }
 }
+
+/**
+ * A write transaction: BEGIN IMMEDIATE takes the write lock first, so a second writer (the `luot`
+ * command, a backup) makes it wait under the busy timeout instead of failing half-way when a read
+ * tries to become a write (SQLITE_BUSY). Nested calls become savepoints, as with db.transaction.
+ */
+export function writeTransaction<A extends unknown[], R>(db: Db, fn: (...args: A) => R): (...args: A) => R {
+  return db.transaction(fn).immediate;
+}

@@ -1,4 +1,4 @@
-import type { Db } from '../db/open';
+import { writeTransaction, type Db } from '../db/open';
 import type { CentreRepository } from '../features/centre/centre-repository';
 import { createOfficerRepository } from '../features/officers/officer-repository';
 import { DEMO_COUNTERS, DEMO_DISPLAYS, DEMO_OFFICERS, DEMO_PIN, DEMO_SERVICES, DEMO_SETTINGS } from './demo-centre';
@@ -6,7 +6,7 @@ import { DEMO_COUNTERS, DEMO_DISPLAYS, DEMO_OFFICERS, DEMO_PIN, DEMO_SERVICES, D
 /** Seeds the demo centre into an empty database; a database with a centre is left as it is. */
 export function seedDemoCentre(db: Db, centre: CentreRepository, now: number): boolean {
   if (centre.settings()) return false;
-  db.transaction(() => {
+  writeTransaction(db, () => {
     centre.saveSettings(DEMO_SETTINGS);
     for (const s of DEMO_SERVICES) centre.addService(s);
     for (const c of DEMO_COUNTERS) centre.addCounter(c);

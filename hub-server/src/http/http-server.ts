@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Logger } from 'pino';
 import type { Dispatch } from '../actions';
 import type { Device, DeviceRepository } from '../features/devices/device-repository';
+import type { HubEvent } from '../realtime/notifier';
 import { bearerToken, readJson, sendError, sendJson } from './http-util';
 import { ACTION_ROUTES } from './routes';
 import { serveApp } from './static-files';
@@ -19,6 +20,8 @@ export interface RawRoute {
 export interface HttpDeps {
   devices: DeviceRepository;
   dispatch: Dispatch;
+  /** Tells the screens what an action caused, after the requester was answered. */
+  publish(events: readonly HubEvent[]): void;
   /** Built app folders by URL prefix: { kiosk: '/…/kiosk-app/dist', … }. */
   apps: Record<string, string>;
   rawRoutes: readonly RawRoute[];
@@ -62,10 +65,11 @@ async function handle(deps: HttpDeps, req: IncomingMessage, res: ServerResponse)
     const device = authenticate(deps, req, res, null);
     if (!device) return;
     const body = method === 'POST' ? await readJson(req) : {};
-    const ack = deps.dispatch(route.action, device, route.input(route.path.exec(path) as RegExpExecArray, body, url.searchParams));
+    const input = route.input(route.path.exec(path) as RegExpExecArray, body, url.searchParams);
+    const { ack, events } = deps.dispatch(route.action, device, input);
     if (!ack.ok) return sendJson(res, HTTP_STATUS[ack.code], { code: ack.code, message: ack.message });
-    const out = route.output ? route.output(ack.data as never) : ack.data;
-    return sendJson(res, route.status ?? 200, out);
+    sendJson(res, route.status ?? 200, route.output ? route.output(ack.data as never) : ack.data);
+    return deps.publish(events);
   }
 
   const app = /^\/(\w+)(?:\/(.*))?$/.exec(path);

@@ -1,18 +1,57 @@
-import type { CallEvent, DossierPanel, ClientToServerEvents, CounterState, ServerToClientEvents, ServiceQueue, Ticket } from '@luot/shared';
+import type {
+  CallEvent,
+  ClientToServerEvents,
+  CounterState,
+  DisplayConfigured,
+  DossierPanel,
+  PrinterAlert,
+  ServerToClientEvents,
+  ServiceQueue,
+  Ticket,
+  TicketPrint,
+} from '@luot/shared';
 import type { Server } from 'socket.io';
-import { roleRoom } from './socket-server';
+import { deviceRoom, roleRoom } from './rooms';
 
 export type HubIo = Server<ClientToServerEvents, ServerToClientEvents>;
 
-/** Notifications to every connected device; called only after the change is committed. */
-export function createNotifier(io: HubIo) {
+/**
+ * What the hub tells the screens, one named method per notification. Features receive this (or
+ * return the events it names), never the socket server; every call comes after the commit.
+ */
+export interface Notifier {
+  ticketIssued(ticket: Ticket): void;
+  ticketCalled(call: CallEvent): void;
+  counterUpdated(counter: CounterState): void;
+  queueUpdated(queues: ServiceQueue[]): void;
+  dossiersUpdated(panel: DossierPanel): void;
+  displayConfigured(change: DisplayConfigured): void;
+  /** To the one kiosk whose ticket was printed (or not). */
+  printFinished(deviceId: number, print: TicketPrint): void;
+  /** To the admins: a ticket did not reach paper. */
+  printerFailed(alert: PrinterAlert): void;
+}
+
+/** A notification as data: what an action caused, told by the edge after it answered. */
+export type HubEvent = { [K in keyof Notifier]: [K, ...Parameters<Notifier[K]>] }[keyof Notifier];
+
+/** Tells each event, in order. */
+export function publish(notifier: Notifier, events: readonly HubEvent[]): void {
+  for (const [name, ...args] of events) (notifier[name] as (...a: typeof args) => void)(...args);
+}
+
+/** The notifier over socket.io rooms: each message goes only to the screens that use it. */
+export function createSocketNotifier(io: HubIo): Notifier {
   return {
-    ticketIssued: (t: Ticket) => io.emit('ticket:issued', t),
-    ticketCalled: (c: CallEvent) => io.emit('ticket:called', c),
-    counterUpdated: (c: CounterState) => io.emit('counter:updated', c),
+    ticketIssued: (t) => io.emit('ticket:issued', t),
+    ticketCalled: (c) => io.emit('ticket:called', c),
+    counterUpdated: (c) => io.emit('counter:updated', c),
     // The wall shows no queue counts; sparing 50 displays this message halves their call latency.
-    dossiersUpdated: (panel: DossierPanel) => io.to([roleRoom('display'), roleRoom('admin')]).emit('dossiers:updated', panel),
-    queueUpdated: (q: ServiceQueue[]) => io.except(roleRoom('display')).emit('queue:updated', q),
+    queueUpdated: (q) => io.except(roleRoom('display')).emit('queue:updated', q),
+    dossiersUpdated: (panel) => io.to([roleRoom('display'), roleRoom('admin')]).emit('dossiers:updated', panel),
+    // Each wall keeps only the change addressed to its own display.
+    displayConfigured: (change) => io.emit('display:configured', change),
+    printFinished: (deviceId, print) => io.to(deviceRoom(deviceId)).emit('print:finished', print),
+    printerFailed: (alert) => io.to(roleRoom('admin')).emit('printer:failed', alert),
   };
 }
-export type Notifier = ReturnType<typeof createNotifier>;

@@ -15,7 +15,7 @@ describe('dossier REST edge over real HTTP', () => {
   let server: Server;
   let base: string;
   const tokens = { admin: '', display: '', kiosk: '' };
-  const changes: DossierImportResult[] = [];
+  const panels: DossierPanel[] = [];
 
   beforeAll(async () => {
     fx = dossierFixture(); // today is 15/03/2024 in Hà Nội
@@ -27,8 +27,9 @@ describe('dossier REST edge over real HTTP', () => {
     server = createHttpServer({
       devices,
       dispatch,
+      publish: () => undefined,
       apps: {},
-      rawRoutes: dossierRoutes({ dossiers: fx.service, onChange: (r) => changes.push(r) }),
+      rawRoutes: dossierRoutes({ dossiers: fx.service, notify: { dossiersUpdated: (p) => panels.push(p) } }),
       logger: pino({ level: 'silent' }),
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -61,7 +62,7 @@ describe('dossier REST edge over real HTTP', () => {
       status: 200,
       body: { accepted: 2, updated: 0, rejected: [{ row: 3, code: null, reason: texts.dossierRejects.codeMissing }] },
     });
-    expect(changes).toEqual([r.body]);
+    expect(panels).toEqual([fx.service.panel()]);
   });
 
   it('POST /api/dossiers: only an admin; a display or no token is refused', async () => {

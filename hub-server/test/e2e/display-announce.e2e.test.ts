@@ -24,7 +24,7 @@ describe('the wall speaks every call once, in order, through drops and hub resta
   const e2e = e2eSession();
 
   function run<K extends RequestName>(name: K, token: string, input: unknown) {
-    const ack = e2e.hub.hub.dispatch(name, e2e.hub.hub.devices.authenticate(token) as Device, input);
+    const ack = e2e.hub.hub.perform(name, e2e.hub.hub.devices.authenticate(token) as Device, input);
     if (!ack.ok) throw new Error(`${name}: ${ack.code}`);
     return ack.data;
   }
@@ -56,7 +56,7 @@ describe('the wall speaks every call once, in order, through drops and hub resta
     await until(1);
 
     // The hub drops the wall's socket; two calls happen before the wall is back.
-    e2e.hub.hub.io.disconnectSockets(true);
+    e2e.hub.hub.realtime.disconnect();
     expected.push(`${callAt(3)}@3`, `${callAt(5)}@5`);
     await until(3);
 

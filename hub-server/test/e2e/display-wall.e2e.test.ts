@@ -89,7 +89,7 @@ describe('the wall display: layouts, configuration, audio notice', () => {
   let kiosk: Device;
 
   function run<K extends RequestName>(name: K, device: Device, input: unknown) {
-    const ack = e2e.hub.hub.dispatch(name, device, input);
+    const ack = e2e.hub.hub.perform(name, device, input);
     if (!ack.ok) throw new Error(`${name}: ${ack.code}`);
     return ack.data;
   }

@@ -1,5 +1,6 @@
 import { systemClock } from '@luot/shared';
 import { readFile, stat } from 'node:fs/promises';
+import { recordChange } from '../../db/change-log';
 import { openDatabase } from '../../db/open';
 import { createDossierService } from '../../features/dossiers/dossier-service';
 import { dbPath, parse, UsageError, type Command } from '../cli-context';
@@ -29,6 +30,7 @@ export const calendarSet: Command = {
     const db = openDatabase(dbPath(values.db));
     try {
       const calendar = createDossierService(db, systemClock).setCalendar(raw);
+      recordChange(db, 'dossiers');
       console.log(
         `Đã lưu lịch: ${calendar.holidays.length} ngày nghỉ, ${calendar.workingWeekends.length} ngày làm bù; ` +
           'hạn trả của các hồ sơ đã được tính lại.',

@@ -1,4 +1,5 @@
 import { DisplayConfigureInput, type DisplayConfig } from '@luot/shared';
+import { recordChange } from '../../db/change-log';
 import { openDatabase } from '../../db/open';
 import { createCentreRepository } from '../../features/centre/centre-repository';
 import { createDisplayConfigs } from '../../features/display/display-configs';
@@ -30,7 +31,7 @@ function describeDisplay(id: number, name: string, c: DisplayConfig): string {
 
 /**
  * W6: changes one wall's configuration in the database. A running hub pushes it to the wall
- * within seconds (watchDisplayConfigs); without flags it only shows the configuration.
+ * within seconds (E3, the change log); without flags it only shows the configuration.
  */
 export const displaySet: Command = {
   path: ['display', 'set'],
@@ -70,6 +71,7 @@ export const displaySet: Command = {
       if (!display) throw new UsageError(`Không có màn hình mã ${displayId}.`);
       const changes = values.counters !== undefined || values.orientation !== undefined || values.notice !== undefined;
       const config = changes ? configs.configure(input.data).config : display.config;
+      if (JSON.stringify(config) !== JSON.stringify(display.config)) recordChange(db, 'displays', displayId);
       console.log(values.json ? JSON.stringify({ displayId, config }) : describeDisplay(displayId, display.name, config));
       return 0;
     } finally {

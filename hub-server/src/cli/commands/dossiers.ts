@@ -10,6 +10,7 @@ import {
 } from '@luot/shared';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { recordChange } from '../../db/change-log';
 import { openDatabase } from '../../db/open';
 import { createDossierService, type DossierService } from '../../features/dossiers/dossier-service';
 import { formatOfFileName, IMPORT_FORMATS, type ImportFormat } from '../../features/dossiers/import/import-dossiers';
@@ -20,10 +21,13 @@ const vn = (n: number): string => n.toLocaleString('vi-VN');
 const viDate = (d: string): string => d.split('-').reverse().join('/');
 const SHOWN_REJECTIONS = 20;
 
-async function withService<T>(db: string | undefined, run: (s: DossierService) => Promise<T> | T): Promise<T> {
+async function withService<T>(
+  db: string | undefined,
+  run: (s: DossierService, changed: () => void) => Promise<T> | T,
+): Promise<T> {
   const handle = openDatabase(dbPath(db));
   try {
-    return await run(createDossierService(handle, systemClock));
+    return await run(createDossierService(handle, systemClock), () => recordChange(handle, 'dossiers'));
   } finally {
     handle.close();
   }
@@ -61,7 +65,7 @@ export const dossiersImport: Command = {
     );
     if (size === null) throw new UsageError(`Không mở được tệp "${file}".`);
     return jsonErrors(values.json, () =>
-      withService(values.db, async (service) => {
+      withService(values.db, async (service, changed) => {
         const progress = progressReporter(process.stderr, size);
         let result: DossierImportResult;
         try {
@@ -72,6 +76,8 @@ export const dossiersImport: Command = {
         } finally {
           progress.done();
         }
+        // A running hub pushes the new figures to its walls (E3).
+        if (result.accepted + result.updated > 0) changed();
         console.log(values.json ? JSON.stringify(result) : importSummary(result));
         return 0;
       }),

@@ -1,4 +1,5 @@
 import { SignInInput, systemClock } from '@luot/shared';
+import { recordChange } from '../../db/change-log';
 import { openDatabase } from '../../db/open';
 import { createOfficerRepository } from '../../features/officers/officer-repository';
 import { dbPath, parse, UsageError, type Command } from '../cli-context';
@@ -13,6 +14,7 @@ export const officerAdd: Command = {
     const db = openDatabase(dbPath(values.db));
     try {
       const officer = createOfficerRepository(db).add(parsed.data.name, parsed.data.pin, systemClock.now());
+      recordChange(db, 'officers');
       console.log(`Đã thêm cán bộ "${officer.name}" (mã ${officer.id}).`);
       return 0;
     } finally {

@@ -1,4 +1,5 @@
 import { ROLES, systemClock, type Role } from '@luot/shared';
+import { recordChange } from '../../db/change-log';
 import { openDatabase } from '../../db/open';
 import { createCentreRepository } from '../../features/centre/centre-repository';
 import { createDeviceRepository } from '../../features/devices/device-repository';
@@ -38,7 +39,9 @@ export const tokenCreate: Command = {
         throw new UsageError(`Không có màn hình mã ${displayId}.`);
       }
       const label = values.label ?? (counterId === null ? role : `counter-${counterId}`);
-      console.log(createDeviceRepository(db).create(role, counterId, label, systemClock.now(), { displayId, printer }));
+      const token = createDeviceRepository(db).create(role, counterId, label, systemClock.now(), { displayId, printer });
+      recordChange(db, 'devices');
+      console.log(token);
       return 0;
     } finally {
       db.close();

@@ -1,6 +1,7 @@
 import { core } from './001-core';
 import { dossiers } from './002-dossiers';
 import { deviceConfig } from './003-device-config';
+import { changeLog } from './004-change-log';
 
 export interface Migration {
   version: number;
@@ -9,4 +10,4 @@ export interface Migration {
 }
 
 /** Every schema change, in order. A migration, once released, is never edited: add the next one. */
-export const MIGRATIONS: readonly Migration[] = [core, dossiers, deviceConfig];
+export const MIGRATIONS: readonly Migration[] = [core, dossiers, deviceConfig, changeLog];

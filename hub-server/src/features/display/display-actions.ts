@@ -1,45 +1,46 @@
 import { announcementOptions, DEFAULT_DISPLAY_CONFIG, type Clock } from '@luot/shared';
-import type { ActionTable } from '../../actions';
-import type { Db } from '../../db/open';
-import type { HubIo } from '../../realtime/notifier';
+import { outcome, type ActionTable } from '../../actions';
 import type { CentreRepository } from '../centre/centre-repository';
-import { createDisplayConfigs } from './display-configs';
+import type { DisplayConfigs } from './display-configs';
+import type { DisplayService } from './display-service';
 
 export interface DisplayActionDeps {
-  db: Db;
+  configs: DisplayConfigs;
+  display: DisplayService;
   centre: CentreRepository;
-  io: HubIo;
   clock: Clock;
 }
 
 /**
- * The walls' configuration actions (SPEC W5, W6). A display reads its own setup;
- * an admin changes one display's configuration, which is then pushed to every wall.
+ * The walls' actions (SPEC W5, W6, W8): a display reads its own setup and catches up on missed
+ * calls; an admin changes one display's configuration, which is then pushed to every wall.
  */
-export function displayActions(deps: DisplayActionDeps): Pick<ActionTable, 'display:get' | 'display:configure'> {
-  const configs = createDisplayConfigs(deps.db, deps.centre);
+export function displayActions(deps: DisplayActionDeps): Pick<ActionTable, 'display:get' | 'display:configure' | 'display:sync'> {
+  const { configs } = deps;
   return {
     'display:get': {
       roles: ['display', 'admin'],
       run: (device) => {
         const display = device.displayId === null ? null : configs.get(device.displayId);
-        return {
+        return outcome({
           displayId: display?.id ?? null,
           name: display?.name ?? '',
           config: display?.config ?? DEFAULT_DISPLAY_CONFIG,
           announcement: announcementOptions(deps.centre.settings()),
           serverTime: deps.clock.now(),
-        };
+        });
       },
     },
     'display:configure': {
       roles: ['admin'],
       run: (_device, input) => {
         const change = configs.configure(input);
-        // After the commit: each wall keeps only the change addressed to its own display.
-        deps.io.emit('display:configured', change);
-        return change;
+        return outcome(change, ['displayConfigured', change]);
       },
+    },
+    'display:sync': {
+      roles: ['display', 'admin'],
+      run: (_device, input) => outcome(deps.display.sync(input.afterSeq)),
     },
   };
 }

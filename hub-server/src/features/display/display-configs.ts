@@ -5,7 +5,7 @@ import {
   type DisplayConfigureInput,
   type DisplayConfigured,
 } from '@luot/shared';
-import type { Db } from '../../db/open';
+import { writeTransaction, type Db } from '../../db/open';
 import type { CentreRepository } from '../centre/centre-repository';
 
 export interface DisplayRecord {
@@ -43,12 +43,19 @@ export function createDisplayConfigs(db: Db, centre: CentreRepository) {
       return row ? toRecord(row) : null;
     },
     all: (): DisplayRecord[] => all.all().map(toRecord),
+    /** The stored configuration of each display named (E3: pushed after another process changed them). */
+    changes(ids: readonly (number | null)[]): DisplayConfigured[] {
+      return ids.flatMap((id) => {
+        const row = id === null ? undefined : one.get(id);
+        return row ? [{ displayId: row.id, config: readConfig(row.config) }] : [];
+      });
+    },
     /**
      * W6: merges the change into the stored configuration in one transaction. Unknown display →
      * NOT_FOUND; a counter number the centre does not have → COUNTER_NOT_FOUND. The input is
      * already parsed by DisplayConfigureInput.
      */
-    configure: db.transaction((input: DisplayConfigureInput): DisplayConfigured => {
+    configure: writeTransaction(db, (input: DisplayConfigureInput): DisplayConfigured => {
       const row = one.get(input.displayId);
       if (!row) throw new DomainError('NOT_FOUND', `màn hình ${input.displayId}`);
       const { displayId, ...change } = input;
@@ -65,3 +72,4 @@ export type DisplayConfigs = ReturnType<typeof createDisplayConfigs>;
 
 const definedOnly = <T extends object>(o: T): Partial<T> =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+

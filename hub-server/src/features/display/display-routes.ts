@@ -1,5 +1,6 @@
 import { HTTP_STATUS } from '@luot/shared';
 import type { Dispatch } from '../../actions';
+import type { HubEvent } from '../../realtime/notifier';
 import type { RawRoute } from '../../http/http-server';
 import { readJson, sendError, sendJson } from '../../http/http-util';
 
@@ -8,7 +9,7 @@ import { readJson, sendError, sendJson } from '../../http/http-util';
  * their value (SPEC W6). A thin door onto `display:configure`, which validates, stores and pushes.
  * Raw because the generic action routes read a body only for POST.
  */
-export function displayRoutes(dispatch: Dispatch): RawRoute[] {
+export function displayRoutes(dispatch: Dispatch, publish: (events: readonly HubEvent[]) => void): RawRoute[] {
   return [
     {
       method: 'PUT',
@@ -19,9 +20,10 @@ export function displayRoutes(dispatch: Dispatch): RawRoute[] {
         if (typeof body !== 'object' || body === null || Array.isArray(body) || !device) {
           return sendError(res, 'BAD_REQUEST');
         }
-        const ack = dispatch('display:configure', device, { ...body, displayId: Number(match[1]) });
+        const { ack, events } = dispatch('display:configure', device, { ...body, displayId: Number(match[1]) });
         if (!ack.ok) return sendJson(res, HTTP_STATUS[ack.code], { code: ack.code, message: ack.message });
         sendJson(res, 200, ack.data);
+        publish(events);
       },
     },
   ];

@@ -2,6 +2,7 @@ import type { CallEvent, CounterState, DisplayState, DisplaySync } from '@luot/s
 import type { Db } from '../../db/open';
 import { toCounter, type CentreRepository, type CounterRow } from '../centre/centre-repository';
 import type { OfficerRepository } from '../officers/officer-repository';
+import type { HubEvent } from '../../realtime/notifier';
 import type { QueueService } from '../queue/queue-service';
 
 interface CallRow {
@@ -70,6 +71,20 @@ export function createDisplayService(db: Db, centre: CentreRepository, queue: Qu
     call(seq: number): CallEvent | null {
       const row = call.get(seq);
       return row ? toCall(row) : null;
+    },
+    /** What the screens must learn after a counter changed: the call to announce, its tile, the queue counts. */
+    counterChanged(counterId: number, callSeq?: number): HubEvent[] {
+      const events: HubEvent[] = [];
+      const called = callSeq === undefined ? undefined : call.get(callSeq);
+      if (called) events.push(['ticketCalled', toCall(called)]);
+      const row = centre.counterRow(counterId);
+      if (row) events.push(['counterUpdated', toState(row)]);
+      events.push(['queueUpdated', queue.queues()]);
+      return events;
+    },
+    /** After the day closed (Q8): every tile and every queue count. */
+    dayClosed(): HubEvent[] {
+      return [...counterStates().map((c): HubEvent => ['counterUpdated', c]), ['queueUpdated', queue.queues()]];
     },
     /** Reads state and missed calls in one transaction so they agree with each other. */
     sync: db.transaction((afterSeq: number): DisplaySync => {

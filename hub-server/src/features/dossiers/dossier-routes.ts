@@ -2,13 +2,14 @@ import { DomainError, HTTP_STATUS, vi, type ApiError, type DossierImportResult }
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RawRoute } from '../../http/http-server';
 import { sendJson } from '../../http/http-util';
+import type { Notifier } from '../../realtime/notifier';
 import type { DossierService } from './dossier-service';
 import { formatOfContentType, IMPORT_FORMATS, type ImportFormat } from './import/import-dossiers';
 
 export interface DossierRoutesDeps {
   dossiers: DossierService;
-  /** Called after an import or a push changed dossiers (committed): the hub broadcasts the panel. */
-  onChange?: (result: DossierImportResult) => void;
+  /** After an import or a push changed dossiers (committed and answered), the walls get the new panel. */
+  notify: Pick<Notifier, 'dossiersUpdated'>;
   /** Largest upload accepted; a million-row CSV is about 110 MB. */
   maxUploadBytes?: number;
 }
@@ -17,7 +18,7 @@ const DEFAULT_MAX_UPLOAD = 256 * 1024 * 1024;
 const MAX_CODE_LENGTH = 100;
 
 /**
- * The dossier REST edge (issue 5):
+ * The dossier REST edge:
  *   POST /api/dossiers                     admin   a JSON batch {calendar?, dossiers: […]}
  *   POST /api/dossiers/import?format=…     admin   a file's raw bytes (JSON, CSV or XLSX; format from
  *                                                  ?format, else the content-type)
@@ -39,7 +40,7 @@ export function dossierRoutes(deps: DossierRoutesDeps): RawRoute[] {
       return sendJson(res, HTTP_STATUS[e.code], body satisfies ApiError & { detail: string | null });
     }
     sendJson(res, 200, result);
-    if (result.accepted + result.updated > 0) deps.onChange?.(result);
+    if (result.accepted + result.updated > 0) deps.notify.dossiersUpdated(deps.dossiers.panel());
   };
 
   return [

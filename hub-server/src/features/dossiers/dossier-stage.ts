@@ -1,5 +1,5 @@
 import { workingDays, type CalendarDays, type DossierFacts, type DossierRecord } from '@luot/shared';
-import type { Db } from '../../db/open';
+import { writeTransaction, type Db } from '../../db/open';
 import { addRows, contributingColumns, DailyDelta, rebuildAggregates } from './dossier-aggregates';
 import { readCalendar, recomputeDueDates, writeCalendar } from './dossier-calendar';
 
@@ -55,7 +55,7 @@ export function createStage(db: Db): DossierStage {
   const streamed = new DailyDelta();
   // One parameter array, refilled for each statement (binding is synchronous): no array per row.
   const params: unknown[] = new Array(ROWS_PER_INSERT * COLUMNS.length);
-  const add = db.transaction((dossiers: readonly StagedDossier[]) => {
+  const add = writeTransaction(db, (dossiers: readonly StagedDossier[]) => {
     let i = 0;
     for (; i + ROWS_PER_INSERT <= dossiers.length; i += ROWS_PER_INSERT) {
       for (let j = 0; j < ROWS_PER_INSERT; j++) fill(params, j * COLUMNS.length, dossiers[i + j] as StagedDossier);
@@ -68,7 +68,7 @@ export function createStage(db: Db): DossierStage {
 
   const count = (sql: string): number => (db.prepare(sql).pluck().get() as number | null) ?? 0;
 
-  const merge = db.transaction((fileCalendar: CalendarDays | null, stagedUnder: CalendarDays, staged: DailyDelta) => {
+  const merge = writeTransaction(db, (fileCalendar: CalendarDays | null, stagedUnder: CalendarDays, staged: DailyDelta) => {
     const stored = readCalendar(db);
     const calendar = fileCalendar ?? (sameCalendar(stored, stagedUnder) ? null : stored);
     // A first import into an empty store skips a million look-ups.
@@ -105,7 +105,7 @@ export function createStage(db: Db): DossierStage {
         staged = new DailyDelta();
         addRows(staged, db, `SELECT ${contributingColumns('')} FROM temp.dossier_stage`, 1);
       }
-      const counts = merge.immediate(calendar, stagedUnder, staged);
+      const counts = merge(calendar, stagedUnder, staged);
       return { accepted: counts.accepted, updated: counts.updated + repeats };
     },
     drop: () => db.exec('DROP TABLE IF EXISTS temp.dossier_stage'),

@@ -5,7 +5,7 @@ import {
   type DossierGroupBy,
   type DossierStats,
 } from '@luot/shared';
-import type { Db } from '../../db/open';
+import { writeTransaction, type Db } from '../../db/open';
 import { createFiguresQuery, rebuildAggregates } from './dossier-aggregates';
 import { parseCalendar, readCalendar, recomputeDueDates, writeCalendar } from './dossier-calendar';
 import { createStage, type DossierStage } from './dossier-stage';
@@ -27,7 +27,7 @@ export function createDossierStore(db: Db) {
   );
   const figures = createFiguresQuery(db);
 
-  const setCalendar = db.transaction((calendar: CalendarDays) => {
+  const setCalendar = writeTransaction(db, (calendar: CalendarDays) => {
     writeCalendar(db, calendar);
     recomputeDueDates(db, workingDays(calendar));
     rebuildAggregates(db);
@@ -38,7 +38,7 @@ export function createDossierStore(db: Db) {
     /** D11: replaces the calendar and moves the due dates it decides, in one transaction. */
     setCalendar(raw: unknown): CalendarDays {
       const calendar = parseCalendar(raw);
-      setCalendar.immediate(calendar);
+      setCalendar(calendar);
       return calendar;
     },
     find(code: string): DossierFacts | null {
@@ -59,7 +59,7 @@ export function createDossierStore(db: Db) {
     /** Staging for one import; the caller drops it whatever happens. */
     stage: (): DossierStage => createStage(db),
     /** For tests and repair: recounts the aggregates from the dossiers. */
-    rebuildAggregates: (): void => void db.transaction(() => rebuildAggregates(db)).immediate(),
+    rebuildAggregates: (): void => writeTransaction(db, () => rebuildAggregates(db))(),
   };
 }
 export type DossierStore = ReturnType<typeof createDossierStore>;

@@ -1,4 +1,4 @@
-import type { ActionTable } from '../../actions';
+import { outcome, type ActionTable } from '../../actions';
 import type { TicketPrinting } from './ticket-printing';
 
 type PrintingActions = Pick<ActionTable, 'ticket:issue' | 'printer:get' | 'ticket:printable'>;
@@ -18,18 +18,18 @@ export function withTicketPrinting<T extends Pick<ActionTable, 'ticket:issue'>>(
     'ticket:issue': {
       roles: issue.roles,
       run: (device, input) => {
-        const ticket = issue.run(device, input);
-        printing.afterIssue(device, ticket);
-        return ticket;
+        const issued = issue.run(device, input);
+        printing.afterIssue(device, issued.data);
+        return issued;
       },
     },
     'printer:get': {
       roles: ['kiosk', 'admin'],
-      run: (device) => ({ hubPrinter: device.printer !== null }),
+      run: (device) => outcome({ hubPrinter: device.printer !== null }),
     },
     'ticket:printable': {
       roles: ['kiosk'],
-      run: (device, { ticketId }) => printing.printable(device, ticketId),
+      run: (device, { ticketId }) => outcome(printing.printable(device, ticketId)),
     },
   };
 }

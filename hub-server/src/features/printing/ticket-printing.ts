@@ -7,24 +7,25 @@ import {
   type PrintReport,
 } from '@luot/hardware';
 import { DomainError, type Clock, type IssuedTicket, type PrintJob, type Ticket } from '@luot/shared';
-import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import type { Db } from '../../db/open';
-import type { HubIo } from '../../realtime/notifier';
+import type { EventLog } from '../event-log/event-log';
+import type { Notifier } from '../../realtime/notifier';
 import type { CentreRepository } from '../centre/centre-repository';
 import type { Device } from '../devices/device-repository';
 import { toTicket, type TicketRow } from '../queue/ticket-row';
 import type { TicketWait } from '../queue/queue-service';
 import type { TicketStatusService } from '../ticket-status/ticket-status';
-import { createDeviceRooms } from './device-rooms';
 import { printJob } from './print-job';
 
 export interface TicketPrintingDeps {
   db: Db;
   centre: CentreRepository;
+  events: EventLog;
   status: TicketStatusService;
-  io: HubIo;
-  http: Server;
+  notify: Pick<Notifier, 'printFinished' | 'printerFailed'>;
+  /** Where a device reached the hub: the base of the ticket's QR link. */
+  origin(deviceId: number): string;
   logger: Logger;
   clock: Clock;
   /** Paper of the kiosks' network printers; 80 mm unless told. */
@@ -39,18 +40,16 @@ export interface TicketPrintingDeps {
  */
 export function createTicketPrinting(deps: TicketPrintingDeps) {
   const { db, centre, logger, clock } = deps;
-  const rooms = createDeviceRooms(deps.io, deps.http);
   /** K3: one transport per printer, kept for the hub's life (it reconnects by itself). */
   const transports = new Map<string, PrinterTransport>();
   const inFlight = new Set<Promise<void>>();
-  const logEvent = db.prepare('INSERT INTO queue_events (at, type, ticket_id, device_id, data) VALUES (?, ?, ?, ?, ?)');
   const issuedBy = db.prepare<[number, number], TicketRow>(
     `SELECT t.* FROM tickets t JOIN queue_events e ON e.ticket_id = t.id AND e.type = 'issued'
      WHERE t.id = ? AND e.device_id = ?`,
   );
 
   const jobFor = (ticket: Ticket, wait: TicketWait, deviceId: number): PrintJob =>
-    printJob(ticket, wait, centre.settings(), centre.service(ticket.serviceId), rooms.origin(deviceId));
+    printJob(ticket, wait, centre.settings(), centre.service(ticket.serviceId), deps.origin(deviceId));
 
   function transportFor(printer: string): PrinterTransport | null {
     const known = transports.get(printer);
@@ -71,12 +70,12 @@ export function createTicketPrinting(deps: TicketPrintingDeps) {
     const at = clock.now();
     const where = { deviceId: device.id, device: device.label, printer, ticketId: ticket.id, label: ticket.label };
     if (outcome.ok) {
-      logEvent.run(at, 'printed', ticket.id, device.id, JSON.stringify({ printer, ...outcome }));
+      deps.events.record({ type: 'printed', ticketId: ticket.id, deviceId: device.id, data: { printer, ...outcome } });
       if (outcome.paperLow) logger.warn(where, 'printer paper is low');
     } else {
-      logEvent.run(at, 'printFailed', ticket.id, device.id, JSON.stringify({ printer, code: outcome.code }));
+      deps.events.record({ type: 'printFailed', ticketId: ticket.id, deviceId: device.id, data: { printer, code: outcome.code } });
       logger.warn({ ...where, code: outcome.code, detail: report.detail }, 'ticket not printed');
-      rooms.toAdmins().emit('printer:failed', {
+      deps.notify.printerFailed({
         deviceId: device.id,
         deviceLabel: device.label,
         ticketId: ticket.id,
@@ -85,7 +84,7 @@ export function createTicketPrinting(deps: TicketPrintingDeps) {
         at: new Date(at).toISOString(),
       });
     }
-    rooms.toDevice(device.id).emit('print:finished', { ticketId: ticket.id, outcome });
+    deps.notify.printFinished(device.id, { ticketId: ticket.id, outcome });
   }
 
   return {

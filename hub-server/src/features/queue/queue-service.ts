@@ -18,8 +18,9 @@ import {
   type Ticket,
   type TicketStatus,
 } from '@luot/shared';
-import type { Db } from '../../db/open';
+import { writeTransaction, type Db } from '../../db/open';
 import type { CentreRepository } from '../centre/centre-repository';
+import type { EventLog, QueueEvent } from '../event-log/event-log';
 import { queueStatements, type QueuedRow } from './queue-statements';
 import { toTicket, type TicketRow } from './ticket-row';
 
@@ -50,11 +51,11 @@ export interface CallResult {
   callSeq: number;
 }
 
-/** The queue (DOMAIN §3): every change one SQLite transaction, logged with who did it. */
-export function createQueueService(db: Db, centre: CentreRepository, clock: Clock) {
+/** The queue (SPEC Q1–Q16): every change one SQLite transaction, logged with who did it. */
+export function createQueueService(db: Db, centre: CentreRepository, clock: Clock, events: EventLog) {
   const stmt = queueStatements(db);
-  /** The local day the open tickets belong to; checked inside every transaction. */
-  let today = '';
+  /** The local day whose close is known to be committed; a hint that spares a read, never the truth. */
+  let closedDay = '';
 
   function settings(): CentreSettings {
     const s = centre.settings();
@@ -62,24 +63,30 @@ export function createQueueService(db: Db, centre: CentreRepository, clock: Cloc
     return s;
   }
 
-  function log(type: string, ticketId: number | null, counterId: number | null, actor: Actor, data?: object): void {
-    const officer = counterId === null ? null : (centre.counterRow(counterId)?.officer_id ?? null);
-    stmt.logEvent.run(clock.now(), type, ticketId, counterId, actor.deviceId, officer, data ? JSON.stringify(data) : null);
+  /** Logs a change at a counter (or a kiosk's issue) with the officer sitting there. */
+  function log(e: QueueEvent & { ticketId: number }, actor: Actor): void {
+    const officerId = e.counterId == null ? null : (centre.counterRow(e.counterId)?.officer_id ?? null);
+    events.record({ ...e, deviceId: actor.deviceId, officerId });
   }
 
   /**
    * Q8: at 00:00 Asia/Ho_Chi_Minh every ticket still open is closed as `expired` and every
    * sequence restarts (sequences are keyed by day). Runs lazily in the first transaction of a
-   * new day, so a late timer or a hub that was off at midnight changes nothing.
+   * new day, so a late timer or a hub that was off at midnight changes nothing. Q15: the closed
+   * day is stored in the same transaction, so a close that fails is tried again by the next one.
    */
-  const rollover = db.transaction((): boolean => {
+  const rollover = writeTransaction(db, (): boolean => {
     const day = localDate(clock.now());
-    if (day === today) return false;
-    today = day;
+    if (day === closedDay) return false;
+    if (stmt.closedDay.get()?.value === day) {
+      closedDay = day;
+      return false;
+    }
     const expired = stmt.expireBefore.run(clock.now(), day).changes;
+    stmt.setClosedDay.run(day);
     if (expired > 0) {
       stmt.resetStreaks.run();
-      stmt.logEvent.run(clock.now(), 'dayClosed', null, null, null, null, JSON.stringify({ day, expired }));
+      events.record({ type: 'dayClosed', deviceId: null, data: { day, expired } });
     }
     return expired > 0;
   });
@@ -123,7 +130,7 @@ export function createQueueService(db: Db, centre: CentreRepository, clock: Cloc
     return { ahead, estimatedWaitMinutes: estimate(row.service_id, ahead, s) };
   }
 
-  const issue = db.transaction((input: IssueTicketInput, actor: Actor): IssuedTicket => {
+  const issue = writeTransaction(db, (input: IssueTicketInput, actor: Actor): IssuedTicket => {
     rollover();
     const s = settings();
     const service = centre.service(input.serviceId);
@@ -133,6 +140,7 @@ export function createQueueService(db: Db, centre: CentreRepository, clock: Cloc
       throw new DomainError('PRIORITY_UNKNOWN');
     }
     const now = clock.now();
+    const today = localDate(now);
     const seq = (stmt.lastSeq.get(today, service.id)?.last_seq ?? 0) + 1;
     const number = ticketNumber(service.block, seq, s.blockSize);
     if (number === null) throw new DomainError('BLOCK_EXHAUSTED');
@@ -141,7 +149,7 @@ export function createQueueService(db: Db, centre: CentreRepository, clock: Cloc
     const id = Number(
       stmt.insertTicket.run(newPublicId(), today, service.id, number, label, priority, now, now, null).lastInsertRowid,
     );
-    log('issued', id, null, actor, { number, priority });
+    log({ type: 'issued', ticketId: id, data: { number, priority } }, actor);
     const wait = waitOfRow(stmt.ticket.get(id) as TicketRow, s);
     return { ...ticket(id), ahead: wait.ahead ?? 0, estimatedWaitMinutes: wait.estimatedWaitMinutes };
   });
@@ -150,7 +158,7 @@ export function createQueueService(db: Db, centre: CentreRepository, clock: Cloc
    * Q7: "Gọi tiếp" first ends the counter's current ticket as served (one button for the
    * officer), then calls the ticket the rules put first (Q1–Q3).
    */
-  const callNext = db.transaction((counterId: number, actor: Actor): CallResult => {
+  const callNext = writeTransaction(db, (counterId: number, actor: Actor): CallResult => {
     rollover();
     const s = settings();
     const row = counterOrThrow(counterId);
@@ -159,7 +167,7 @@ export function createQueueService(db: Db, centre: CentreRepository, clock: Cloc
     const current = stmt.currentAt.get(counterId);
     if (current) {
       stmt.finishTicket.run(now, current.id);
-      log('finished', current.id, counterId, actor);
+      log({ type: 'finished', ticketId: current.id, counterId }, actor);
     }
     const serviceOrder = JSON.parse(row.service_ids) as number[];
     // pickNext only ever takes the head of a class of a service, so the heads are enough.
@@ -174,7 +182,7 @@ export function createQueueService(db: Db, centre: CentreRepository, clock: Cloc
     if (stmt.callTicket.run(counterId, row.officer_id, now, next.id).changes !== 1) throw new DomainError('STALE_TICKET');
     stmt.setStreak.run(nextPriorityStreak(row.priority_streak, next), counterId);
     const callSeq = Number(stmt.insertCall.run(next.id, counterId, 'call', now).lastInsertRowid);
-    log('called', next.id, counterId, actor);
+    log({ type: 'called', ticketId: next.id, counterId }, actor);
     return { ticket: ticket(next.id), callSeq };
   });
 
@@ -191,36 +199,36 @@ export function createQueueService(db: Db, centre: CentreRepository, clock: Cloc
   }
 
   /** Q9: a recall announces the called ticket again. */
-  const recall = db.transaction((counterId: number, ticketId: number | undefined, actor: Actor): CallResult => {
+  const recall = writeTransaction(db, (counterId: number, ticketId: number | undefined, actor: Actor): CallResult => {
     rollover();
     const t = currentFor(counterId, ticketId, ['called']);
     const callSeq = Number(stmt.insertCall.run(t.id, counterId, 'recall', clock.now()).lastInsertRowid);
-    log('recalled', t.id, counterId, actor);
+    log({ type: 'recalled', ticketId: t.id, counterId }, actor);
     return { ticket: ticket(t.id), callSeq };
   });
 
-  const start = db.transaction((counterId: number, ticketId: number | undefined, actor: Actor): Ticket => {
+  const start = writeTransaction(db, (counterId: number, ticketId: number | undefined, actor: Actor): Ticket => {
     rollover();
     const t = currentFor(counterId, ticketId, ['called']);
     stmt.startTicket.run(clock.now(), t.id);
-    log('started', t.id, counterId, actor);
+    log({ type: 'started', ticketId: t.id, counterId }, actor);
     return ticket(t.id);
   });
 
   /** Finishing a called ticket counts it as served from the call (the officer skipped "start"). */
-  const finish = db.transaction((counterId: number, ticketId: number | undefined, actor: Actor): Ticket => {
+  const finish = writeTransaction(db, (counterId: number, ticketId: number | undefined, actor: Actor): Ticket => {
     rollover();
     const t = currentFor(counterId, ticketId, ['called', 'serving']);
     stmt.finishTicket.run(clock.now(), t.id);
-    log('finished', t.id, counterId, actor);
+    log({ type: 'finished', ticketId: t.id, counterId }, actor);
     return ticket(t.id);
   });
 
-  const noShow = db.transaction((counterId: number, ticketId: number | undefined, actor: Actor): Ticket => {
+  const noShow = writeTransaction(db, (counterId: number, ticketId: number | undefined, actor: Actor): Ticket => {
     rollover();
     const t = currentFor(counterId, ticketId, ['called']);
     stmt.endTicket.run('noShow', clock.now(), t.id);
-    log('noShow', t.id, counterId, actor);
+    log({ type: 'noShow', ticketId: t.id, counterId }, actor);
     return ticket(t.id);
   });
 
@@ -229,7 +237,7 @@ export function createQueueService(db: Db, centre: CentreRepository, clock: Cloc
    * service that keeps the number and the original issue time, so it goes ahead of every ticket
    * issued after it. The citizen's status page (publicId) follows the new ticket.
    */
-  const transfer = db.transaction(
+  const transfer = writeTransaction(db, 
     (counterId: number, serviceId: number, ticketId: number | undefined, actor: Actor): Ticket => {
       rollover();
       const t = currentFor(counterId, ticketId, ['called', 'serving']);
@@ -241,7 +249,7 @@ export function createQueueService(db: Db, centre: CentreRepository, clock: Cloc
         stmt.insertTicket.run(t.public_id, t.day, serviceId, t.number, t.label, t.priority, t.issued_at, t.queued_at, t.id)
           .lastInsertRowid,
       );
-      log('transferred', t.id, counterId, actor, { to: id, serviceId });
+      log({ type: 'transferred', ticketId: t.id, counterId, data: { to: id, serviceId } }, actor);
       return ticket(id);
     },
   );

@@ -67,8 +67,9 @@ export function queueStatements(db: Db) {
     resetStreaks: db.prepare('UPDATE counters SET priority_streak = 0'),
     setStreak: db.prepare('UPDATE counters SET priority_streak = ? WHERE id = ?'),
     insertCall: db.prepare('INSERT INTO calls (ticket_id, counter_id, kind, at) VALUES (?, ?, ?, ?)'),
-    logEvent: db.prepare(
-      'INSERT INTO queue_events (at, type, ticket_id, counter_id, device_id, officer_id, data) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    closedDay: db.prepare<[], { value: string }>("SELECT value FROM hub_state WHERE key = 'closedDay'"),
+    setClosedDay: db.prepare(
+      "INSERT INTO hub_state (key, value) VALUES ('closedDay', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
     ),
   };
 }

@@ -49,6 +49,7 @@ describe('GET /api/announcements/audio', () => {
       dispatch: () => {
         throw new Error('no actions in this test');
       },
+      publish: () => undefined,
       apps: {},
       rawRoutes: speechRoutes({ engine, centreSettings: () => current }),
       logger: pino({ level: 'silent' }),
@@ -103,5 +104,27 @@ describe('GET /api/announcements/audio', () => {
     expect((await get('?number=1005&counter=3', null)).status).toBe(401);
     expect((await get('?number=1005&counter=3', tokens.kiosk)).status).toBe(403);
     expect((await get('?number=1006&counter=3', tokens.admin)).status).toBe(200);
+  });
+
+  it('S6: a burst of distinct numbers from one display is answered 200 or 503 SPEECH_BUSY, never 500, and a real call after it is spoken', async () => {
+    const burst = await Promise.all(
+      Array.from({ length: 60 }, async (_, i) => {
+        const res = await get(`?number=${3000 + i}&counter=7`);
+        const body: unknown = res.status === 200 ? await res.arrayBuffer() : await res.json();
+        return { status: res.status, retryAfter: res.headers.get('retry-after'), body };
+      }),
+    );
+    const statuses = burst.map((r) => r.status);
+    expect(new Set(statuses)).toEqual(new Set([200, 503]));
+    // One worker and 16 waiting (S6); a request or two may find room freed by an earlier one.
+    expect(statuses.filter((s) => s === 200).length).toBeLessThanOrEqual(25);
+    for (const refused of burst.filter((r) => r.status === 503)) {
+      expect(refused.body).toEqual({ code: 'SPEECH_BUSY', message: 'Hệ thống đang bận đọc lời mời, vui lòng thử lại sau giây lát.' });
+      expect(refused.retryAfter).toBe('2');
+    }
+    const res = await get('?number=1007&counter=2');
+    expect(res.status).toBe(200);
+    expect(summarizeWav(parseWav(new Uint8Array(await res.arrayBuffer()))).durationMs).toBeGreaterThan(1000);
+    expect(spoken.at(-1)).toBe('Mời công dân có số thứ tự một nghìn không trăm linh bảy đến quầy số hai');
   });
 });
