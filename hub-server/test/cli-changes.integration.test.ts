@@ -13,7 +13,7 @@ const ROOT = join(__dirname, '../..');
 /** The real `luot` command, in its own process, on the running hub's database file. */
 const luot = (...argv: string[]) => run('node', ['hub-server/bin/luot.js', ...argv], { cwd: ROOT, timeout: 60_000 });
 
-describe('E3: a write by the luot command reaches a running hub’s screens', () => {
+describe('H2: a write by the luot command reaches a running hub’s screens', () => {
   let hub: Awaited<ReturnType<typeof startTestHub>>;
   let wall: TestSocket;
 
@@ -26,7 +26,7 @@ describe('E3: a write by the luot command reaches a running hub’s screens', ()
     await hub?.stop();
   });
 
-  it('E3: `luot dossiers import` while the hub runs: the wall gets dossiers:updated within 5 s', async () => {
+  it('H2: `luot dossiers import` while the hub runs: the wall gets dossiers:updated within 5 s', async () => {
     const panels: DossierPanel[] = [];
     wall.on('dossiers:updated', (p) => panels.push(p));
     const before = await wall.emitWithAck('dossiers:panel', {});
@@ -42,7 +42,7 @@ describe('E3: a write by the luot command reaches a running hub’s screens', ()
     expect(panels[0]!.month.total.received).toBe(1);
   });
 
-  it('E3: an import that changed nothing tells nobody', async () => {
+  it('H2: an import that changed nothing tells nobody', async () => {
     const panels: DossierPanel[] = [];
     wall.on('dossiers:updated', (p) => panels.push(p));
     const file = join(dirname(hub.dbPath), 'empty.csv');

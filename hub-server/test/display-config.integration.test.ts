@@ -124,7 +124,7 @@ describe('display configuration and setup', () => {
     expect((await api(restBase, hub.demoTokens!.display, 'PUT', '/api/displays/2', {})).status).toBe(403);
   });
 
-  it('W6, E3: `luot display set` writes while the hub runs, and the hub pushes it to the walls', async () => {
+  it('W6, H2: `luot display set` writes while the hub runs, and the hub pushes it to the walls', async () => {
     const seen: DisplayConfigured[] = [];
     const onConfigured = (c: DisplayConfigured): number => seen.push(c);
     wall.on('display:configured', onConfigured);

@@ -21,7 +21,7 @@ describe('queue actions at a counter', () => {
   let ctx: Awaited<ReturnType<typeof setup>>;
   afterEach(() => ctx?.hub.stop());
 
-  it('Q-S1: waiting → called → serving → done, each change logged with the officer', async () => {
+  it('Q16: waiting → called → serving → done, each change logged with the officer', async () => {
     ctx = await setup();
     const { act, issue, hub, clock } = ctx;
     expect((await act(1, 'sign-in', { name: 'Lan', pin: '1234' })).status).toBe(200);

@@ -53,4 +53,31 @@ describe('socket.io edge', () => {
     const sync = await display.emitWithAck('display:sync', { afterSeq: calls[0]!.seq });
     expect(sync.ok && sync.data.missed.map((c) => c.number)).toEqual([2002]);
   });
+
+  it('H1: the requester is answered before any screen is told, and a refused action tells nobody', async () => {
+    const kiosk = await open(hub.demoTokens!.kiosk);
+    const counter = await open(hub.demoTokens!.counters[3]!.token);
+    const counterId = hub.demoTokens!.counters[3]!.counterId;
+    const seen: string[] = [];
+    counter.on('counter:updated', () => seen.push('counter:updated'));
+    counter.on('queue:updated', () => seen.push('queue:updated'));
+
+    const refused = await counter.emitWithAck('counter:recall', { counterId });
+    expect(refused).toMatchObject({ ok: false, code: 'NO_CURRENT_TICKET' });
+    const serviceId = hub.hub.centre.counter(counterId)!.serviceIds[0]!;
+    await kiosk.emitWithAck('ticket:issue', { serviceId });
+    // The issue told the counter of the queue (after its own ack); the refused recall told nothing.
+    await expect.poll(() => seen).toEqual(['queue:updated']);
+    seen.length = 0;
+
+    const done = new Promise<void>((resolve) =>
+      counter.emit('counter:callNext', { counterId }, (ack) => {
+        seen.push(ack.ok ? 'ack' : `refused:${ack.code}`);
+        resolve();
+      }),
+    );
+    await done;
+    await expect.poll(() => seen.length).toBeGreaterThanOrEqual(3);
+    expect(seen.slice(0, 3)).toEqual(['ack', 'counter:updated', 'queue:updated']);
+  });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AnnouncementTemplate, buildAnnouncement, DEFAULT_ANNOUNCEMENT_TEMPLATE, readLabelVi } from '../src/rules/announcement';
 
-describe('buildAnnouncement (DOMAIN §6)', () => {
+describe('buildAnnouncement (V8–V10)', () => {
   it('V10: the default wording shows digits and speaks words', () => {
     expect(buildAnnouncement('1005', 3)).toEqual({
       text: 'Mời công dân có số thứ tự 1005 đến quầy số 3',

@@ -62,7 +62,7 @@ describe('figures for a period', () => {
     fact('H', '2024-01-02', '2024-01-10', '2024-01-09'), // closed before the period
   ];
 
-  it('D7: received, resolved early / on time / late, pending, overdue, rate and carried over, as DOMAIN §7 words them', () => {
+  it('D7: received, resolved early / on time / late, pending, overdue, rate and carried over, as D7 words them', () => {
     const s = dossierFigures(facts, { from: '2024-03-01', to: '2024-03-31' }, null);
     expect(s).toEqual({
       from: '2024-03-01',

@@ -36,7 +36,7 @@ describe('dossier row validation', () => {
     });
   });
 
-  it('D9: every reason of DOMAIN §7 is caught, with the code of the row when it has one', () => {
+  it('D9: every reason for rejecting a row is caught, with the code of the row when it has one', () => {
     const cases: [Record<string, unknown>, DossierRejectReason][] = [
       [{ code: '' }, 'codeMissing'],
       [{ code: undefined }, 'codeMissing'],

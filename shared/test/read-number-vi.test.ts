@@ -7,7 +7,7 @@ const south = (n: number): string => readNumberVi(n, { dialect: 'south' });
 
 /**
  * An independent reader of the words back into a number. It accepts only the grammar of
- * DOMAIN §6, so a round trip checks the wording as well as the value.
+ * V1–V7, so a round trip checks the wording as well as the value.
  */
 function parseVi(text: string, dialect: NumberDialect): number {
   const d = dialect === 'north' ? { k: 'nghìn', zero: 'linh', four: 'tư' } : { k: 'ngàn', zero: 'lẻ', four: 'bốn' };
@@ -59,7 +59,7 @@ function parseVi(text: string, dialect: NumberDialect): number {
   return high * 1000 + (k === words.length - 1 ? 0 : group(words.slice(k + 1), true));
 }
 
-describe('readNumberVi (DOMAIN §6)', () => {
+describe('readNumberVi (V1–V7)', () => {
   it('V1: zero is "không"; units stand alone', () => {
     expect(north(0)).toBe('không');
     expect([1, 4, 5, 9].map(north)).toEqual(['một', 'bốn', 'năm', 'chín']);

@@ -9,7 +9,7 @@ export type ChangeTopic = (typeof CHANGE_TOPICS)[number];
 const KEEP_MS = 24 * 60 * 60 * 1000;
 
 /**
- * E3: records, once the writer has committed, that a process other than the hub (the `luot`
+ * H2: records, once the writer has committed, that a process other than the hub (the `luot`
  * command) changed something screens show. The running hub follows the log and tells its screens.
  */
 export function recordChange(db: Db, topic: ChangeTopic, subject: number | null = null, at = Date.now()): void {
@@ -28,7 +28,7 @@ export interface FollowOptions {
 }
 
 /**
- * E3: the hub side. SQLite's `data_version` moves only when another connection commits, so an
+ * H2: the hub side. SQLite's `data_version` moves only when another connection commits, so an
  * idle check is one pragma; when it moves, the new change-log rows say which topics to refresh,
  * each once however many rows name it, with the subjects they name. Returns the function that stops following.
  */

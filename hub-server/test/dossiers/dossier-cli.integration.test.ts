@@ -55,7 +55,7 @@ describe('luot dossiers / luot calendar', () => {
     });
   });
 
-  it('stats --json has the exact shape of issue 5, with and without --group-by', async () => {
+  it('D8: stats --json has the exact shape, with and without --group-by', async () => {
     const plain = JSON.parse((await luot(dossiersStats, ['--from', '2024-04-01', '--to', '2024-05-31', '--db', db, '--json'])).out);
     expect(plain).toEqual({
       from: '2024-04-01',

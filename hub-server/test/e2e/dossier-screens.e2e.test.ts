@@ -39,7 +39,7 @@ describe('dossier screens: the wall panel and the kiosk look-up', () => {
     return formatPercentVi((s.body!.total as { onTimeRate: number }).onTimeRate);
   };
 
-  it('D-UI1: the wall shows this month and this year, and updates live when dossiers arrive', async () => {
+  it('D15: the wall shows this month and this year, and updates live when dossiers arrive', async () => {
     const page = await e2e.browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await page.goto(`${e2e.hub.url}/display/?token=${e2e.hub.demoTokens!.display}`);
     const rates = page.locator('[data-test="on-time-rate"]');
@@ -63,7 +63,7 @@ describe('dossier screens: the wall panel and the kiosk look-up', () => {
     await screenshot(portrait, 'dossier-panel-portrait');
   });
 
-  it('D-UI2: a citizen types a dossier code on the kiosk and sees its status and due date', async () => {
+  it('D16: a citizen types a dossier code on the kiosk and sees its status and due date', async () => {
     const page = await e2e.browser.newPage({ viewport: { width: 1080, height: 1920 } });
     await page.goto(`${e2e.hub.url}/kiosk/?token=${e2e.hub.demoTokens!.kiosk}`);
     await page.locator('[data-test="dossier-lookup"]').click();

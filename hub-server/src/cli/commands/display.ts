@@ -31,7 +31,7 @@ function describeDisplay(id: number, name: string, c: DisplayConfig): string {
 
 /**
  * W6: changes one wall's configuration in the database. A running hub pushes it to the wall
- * within seconds (E3, the change log); without flags it only shows the configuration.
+ * within seconds (H2, the change log); without flags it only shows the configuration.
  */
 export const displaySet: Command = {
   path: ['display', 'set'],

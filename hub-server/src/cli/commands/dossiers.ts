@@ -76,7 +76,7 @@ export const dossiersImport: Command = {
         } finally {
           progress.done();
         }
-        // A running hub pushes the new figures to its walls (E3).
+        // A running hub pushes the new figures to its walls (H2).
         if (result.accepted + result.updated > 0) changed();
         console.log(values.json ? JSON.stringify(result) : importSummary(result));
         return 0;

@@ -43,7 +43,7 @@ export function createDisplayConfigs(db: Db, centre: CentreRepository) {
       return row ? toRecord(row) : null;
     },
     all: (): DisplayRecord[] => all.all().map(toRecord),
-    /** The stored configuration of each display named (E3: pushed after another process changed them). */
+    /** The stored configuration of each display named (H2: pushed after another process changed them). */
     changes(ids: readonly (number | null)[]): DisplayConfigured[] {
       return ids.flatMap((id) => {
         const row = id === null ? undefined : one.get(id);

@@ -2,7 +2,7 @@ import { vi, type CentreSettings, type PrintJob, type Service, type Ticket } fro
 import type { TicketWait } from '../queue/queue-service';
 
 /**
- * K4: what goes on paper for a ticket (DOMAIN §4), in Vietnamese whatever language the kiosk
+ * K4: what goes on paper for a ticket, in Vietnamese whatever language the kiosk
  * shows: the centre, the service, the number, people ahead and the wait as the ticket stands,
  * the priority category's name, and the QR code of the ticket's public page.
  * @example printJob(ticket, { ahead: 3, estimatedWaitMinutes: 15 }, settings, service, 'http://192.168.1.10:8080')

@@ -84,10 +84,9 @@ export function createQueueService(db: Db, centre: CentreRepository, clock: Cloc
     }
     const expired = stmt.expireBefore.run(clock.now(), day).changes;
     stmt.setClosedDay.run(day);
-    if (expired > 0) {
-      stmt.resetStreaks.run();
-      events.record({ type: 'dayClosed', deviceId: null, data: { day, expired } });
-    }
+    // Yesterday's priority run says nothing about today's queue.
+    stmt.resetStreaks.run();
+    if (expired > 0) events.record({ type: 'dayClosed', deviceId: null, data: { day, expired } });
     return expired > 0;
   });
 
