@@ -5,10 +5,12 @@ import {
   type Ack,
   type RequestInput,
   type RequestName,
+  type Clock,
   type RequestResult,
   type Role,
 } from '@luot/shared';
 import type { Logger } from 'pino';
+import { storageErrorCode } from './db/storage-errors';
 import type { Device } from './features/devices/device-repository';
 import type { HubEvent } from './realtime/notifier';
 
@@ -38,30 +40,80 @@ const fail = <T>(code: DomainError['code']): Dispatched<T> => ({
   events: [],
 });
 
+export interface DispatchOptions {
+  /** Another writer holds the database: try again after this long (H3). */
+  retryMs?: number;
+  /** …until this long after the request came; then answer DB_BUSY. */
+  patienceMs?: number;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
 /**
  * The one door to every action, for the socket and the REST edge alike:
  * validate (zod) → authorise (role, and a counter device only for its own counter) → run (commit).
- * The edge then acks and publishes the events: commit → ack → notify.
- * Never throws: a bug becomes INTERNAL and is logged, the process stays up.
+ * The edge then acks and publishes the events: commit → ack → notify (H1).
+ * Never throws: a bug becomes INTERNAL and is logged, the process stays up. A database locked by
+ * another writer (the `luot` command, a backup) is waited for without holding the event loop:
+ * the action, which changed nothing, is tried again until `patienceMs` (H3).
  */
-export function createDispatcher(actions: ActionTable, logger: Logger) {
-  return function dispatch<K extends RequestName>(name: K, device: Device, raw: unknown): Dispatched<RequestResult<K>> {
+export function createDispatcher(actions: ActionTable, deps: { logger: Logger; clock: Clock }, options: DispatchOptions = {}) {
+  const { logger, clock } = deps;
+  const retryMs = options.retryMs ?? 50;
+  const patienceMs = options.patienceMs ?? 15_000;
+
+  /** Validates and authorises; the parsed input, or the refusal. */
+  function admit<K extends RequestName>(name: K, device: Device, raw: unknown): RequestInput<K> | Dispatched<never> {
     const parsed = REQUEST_SCHEMAS[name].safeParse(raw ?? {});
     if (!parsed.success) return fail('BAD_REQUEST');
     const input = parsed.data as RequestInput<K>;
-    const action = actions[name] as ActionDef<K>;
-    if (!action.roles.includes(device.role)) return fail('FORBIDDEN');
+    if (!actions[name].roles.includes(device.role)) return fail('FORBIDDEN');
     if (device.role === 'counter' && 'counterId' in input && input.counterId !== device.counterId) {
       return fail('FORBIDDEN');
     }
+    return input;
+  }
+
+  function run<K extends RequestName>(name: K, device: Device, input: RequestInput<K>): Dispatched<RequestResult<K>> {
+    const action = actions[name] as ActionDef<K>;
     try {
       const { data, events } = action.run(device, input);
       return { ack: { ok: true, data }, events };
     } catch (e) {
       if (e instanceof DomainError) return fail(e.code);
+      const storage = storageErrorCode(e);
+      if (storage === 'DISK_FULL') {
+        logger.error({ err: e, action: name }, 'disk full');
+        return { ...fail(storage), events: [['hubAlert', { code: storage, at: new Date(clock.now()).toISOString() }]] };
+      }
+      if (storage) return fail(storage);
       logger.error({ err: e, action: name }, 'action failed');
       return fail('INTERNAL');
     }
-  };
+  }
+
+  const isRefusal = (v: unknown): v is Dispatched<never> => typeof v === 'object' && v !== null && 'ack' in v;
+
+  /** One try, answered at once (a busy database is DB_BUSY): for in-process callers. */
+  function dispatchNow<K extends RequestName>(name: K, device: Device, raw: unknown): Dispatched<RequestResult<K>> {
+    const input = admit(name, device, raw);
+    return isRefusal(input) ? input : run(name, device, input);
+  }
+
+  /** The edges' door: waits out another writer's lock (H3). */
+  async function dispatch<K extends RequestName>(name: K, device: Device, raw: unknown): Promise<Dispatched<RequestResult<K>>> {
+    const input = admit(name, device, raw);
+    if (isRefusal(input)) return input;
+    const giveUpAt = Date.now() + patienceMs;
+    for (;;) {
+      const done = run(name, device, input);
+      if (done.ack.ok || done.ack.code !== 'DB_BUSY' || Date.now() >= giveUpAt) {
+        if (!done.ack.ok && done.ack.code === 'DB_BUSY') logger.warn({ action: name }, 'database busy: gave up');
+        return done;
+      }
+      await sleep(retryMs);
+    }
+  }
+  return { dispatch, dispatchNow };
 }
-export type Dispatch = ReturnType<typeof createDispatcher>;
+export type Dispatch = ReturnType<typeof createDispatcher>['dispatch'];

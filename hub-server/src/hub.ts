@@ -93,7 +93,7 @@ export function createHub(deps: HubDeps): Hub {
     ...reportActions(createQueueReport(db, centre)),
     ...dossierActions(dossiers),
   };
-  const dispatch = createDispatcher(actions, logger);
+  const { dispatch, dispatchNow } = createDispatcher(actions, { logger, clock });
 
   const http = createHttpServer({
     devices,
@@ -128,7 +128,7 @@ export function createHub(deps: HubDeps): Hub {
     realtime,
     dispatch,
     perform(name, device, input) {
-      const done = dispatch(name, device, input);
+      const done = dispatchNow(name, device, input);
       realtime.publish(done.events);
       return done.ack;
     },

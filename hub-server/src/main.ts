@@ -40,7 +40,9 @@ export interface DemoTokens {
 export async function startHub(opts: StartOptions): Promise<RunningHub> {
   const clock = opts.clock ?? systemClock;
   const logger = opts.logger ?? pino({ level: process.env.LUOT_LOG_LEVEL ?? 'info' });
-  const db = openDatabase(opts.dbPath);
+  // The hub never waits inside SQLite for another writer (that would hold its event loop): a
+  // locked database fails at once and the action is tried again later (H3).
+  const db = openDatabase(opts.dbPath, { busyTimeoutMs: 0 });
   const centre = createCentreRepository(db);
   if (opts.demo) seedDemoCentre(db, centre, clock.now());
   const speech = await createSpeech({ dialect: centre.settings()?.voiceDialect ?? 'north' });

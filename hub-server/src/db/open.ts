@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { MIGRATIONS, type Migration } from './migrations/index';
 
+
 export type Db = Database.Database;
 
 /**
@@ -10,14 +11,23 @@ export type Db = Database.Database;
  * WAL with synchronous=FULL: a committed change survives a power cut, so a number is never
  * handed out twice.
  */
-export function openDatabase(path: string, migrations: readonly Migration[] = MIGRATIONS): Db {
+export interface OpenOptions {
+  migrations?: readonly Migration[];
+  /**
+   * How long one statement waits for another writer's lock. The `luot` command waits its 5 s;
+   * the hub waits briefly and retries its action later (H3), so its event loop is never held.
+   */
+  busyTimeoutMs?: number;
+}
+
+export function openDatabase(path: string, options: OpenOptions = {}): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  migrate(db, migrations);
+  db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
+  migrate(db, options.migrations ?? MIGRATIONS);
   return db;
 }
 

@@ -2,9 +2,11 @@ import { DomainError, HTTP_STATUS, type Role } from '@luot/shared';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import type { Dispatch } from '../actions';
+import { storageErrorCode } from '../db/storage-errors';
 import type { Device, DeviceRepository } from '../features/devices/device-repository';
 import type { HubEvent } from '../realtime/notifier';
 import { bearerToken, readJson, sendError, sendJson } from './http-util';
+import { OPENAPI_PATH, openApiDocumentOf, type RouteDoc } from './openapi';
 import { ACTION_ROUTES } from './routes';
 import { serveApp } from './static-files';
 
@@ -15,6 +17,8 @@ export interface RawRoute {
   /** Roles allowed, or 'public' for routes a citizen's phone opens without a token. */
   roles: readonly Role[] | 'public';
   handle(req: IncomingMessage, res: ServerResponse, match: RegExpExecArray, device: Device | null): Promise<void> | void;
+  /** What GET /api/openapi.json says of the route (see http/openapi.ts). */
+  doc: RouteDoc;
 }
 
 export interface HttpDeps {
@@ -38,6 +42,12 @@ export function createHttpServer(deps: HttpDeps): Server {
         else res.end();
         return;
       }
+      const storage = storageErrorCode(e);
+      if (storage) {
+        if (!res.headersSent) sendError(res, storage);
+        else res.end();
+        return;
+      }
       deps.logger.error({ err: e, url: req.url }, 'http request failed');
       if (!res.headersSent) sendError(res, 'INTERNAL');
       else res.end();
@@ -50,6 +60,7 @@ async function handle(deps: HttpDeps, req: IncomingMessage, res: ServerResponse)
   const path = url.pathname;
   const method = req.method ?? 'GET';
 
+  if (method === 'GET' && path === OPENAPI_PATH) return sendJson(res, 200, openApiDocumentOf(deps.rawRoutes));
   for (const route of deps.rawRoutes) {
     const m = route.method === method ? route.path.exec(path) : null;
     if (!m) continue;
@@ -66,7 +77,7 @@ async function handle(deps: HttpDeps, req: IncomingMessage, res: ServerResponse)
     if (!device) return;
     const body = method === 'POST' ? await readJson(req) : {};
     const input = route.input(route.path.exec(path) as RegExpExecArray, body, url.searchParams);
-    const { ack, events } = deps.dispatch(route.action, device, input);
+    const { ack, events } = await deps.dispatch(route.action, device, input);
     if (!ack.ok) return sendJson(res, HTTP_STATUS[ack.code], { code: ack.code, message: ack.message });
     sendJson(res, route.status ?? 200, route.output ? route.output(ack.data as never) : ack.data);
     return deps.publish(events);

@@ -4,6 +4,7 @@ import type {
   CounterState,
   DisplayConfigured,
   DossierPanel,
+  HubAlert,
   PrinterAlert,
   ServerToClientEvents,
   ServiceQueue,
@@ -30,6 +31,8 @@ export interface Notifier {
   printFinished(deviceId: number, print: TicketPrint): void;
   /** To the admins: a ticket did not reach paper. */
   printerFailed(alert: PrinterAlert): void;
+  /** To the admins: the hub cannot do its work (a full disk). */
+  hubAlert(alert: HubAlert): void;
 }
 
 /** A notification as data: what an action caused, told by the edge after it answered. */
@@ -42,6 +45,8 @@ export function publish(notifier: Notifier, events: readonly HubEvent[]): void {
 
 /** The notifier over socket.io rooms: each message goes only to the screens that use it. */
 export function createSocketNotifier(io: HubIo): Notifier {
+  /** When each alert was last said: a full disk fails every action, the admins hear it once a minute. */
+  const alerted = new Map<HubAlert['code'], number>();
   return {
     ticketIssued: (t) => io.emit('ticket:issued', t),
     ticketCalled: (c) => io.emit('ticket:called', c),
@@ -53,5 +58,11 @@ export function createSocketNotifier(io: HubIo): Notifier {
     displayConfigured: (change) => io.emit('display:configured', change),
     printFinished: (deviceId, print) => io.to(deviceRoom(deviceId)).emit('print:finished', print),
     printerFailed: (alert) => io.to(roleRoom('admin')).emit('printer:failed', alert),
+    hubAlert: (alert) => {
+      const at = Date.parse(alert.at);
+      if (at - (alerted.get(alert.code) ?? -Infinity) < 60_000) return;
+      alerted.set(alert.code, at);
+      io.to(roleRoom('admin')).emit('hub:alert', alert);
+    },
   };
 }

@@ -61,9 +61,10 @@ export function createRealtime(devices: DeviceRepository): Realtime {
         // Every request has the same shape (payload, ack); a client that omits the ack is ignored.
         (socket.on as (ev: string, fn: (input: unknown, ack: unknown) => void) => void)(name, (input, ack) => {
           if (typeof ack !== 'function') return;
-          const done = dispatch(name, device, input);
-          (ack as (res: unknown) => void)(done.ack);
-          publish(notifier, done.events);
+          void dispatch(name, device, input).then((done) => {
+            (ack as (res: unknown) => void)(done.ack);
+            publish(notifier, done.events);
+          });
         });
       }
     });

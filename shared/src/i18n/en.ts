@@ -36,6 +36,9 @@ export const en = {
     PRINTER_COVER_OPEN: 'The printer cover is open. Your ticket on screen is still valid.',
     PRINTER_OFFLINE: 'The printer is offline. Your ticket on screen is still valid.',
     PRINTER_UNREACHABLE: 'The printer cannot be reached. Your ticket on screen is still valid.',
+    SPEECH_BUSY: 'The announcement voice is busy; please try again in a moment.',
+    DB_BUSY: 'The database is busy (an import or a backup is running); please try again in a moment.',
+    DISK_FULL: 'The server’s disk is full and nothing more can be saved. Please ask the administrator to free space.',
   },
   common: {
     connecting: 'Connecting to the hub…',

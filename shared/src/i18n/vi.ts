@@ -38,6 +38,9 @@ export const vi = {
     PRINTER_COVER_OPEN: 'Nắp máy in đang mở. Vé của bạn vẫn hợp lệ trên màn hình.',
     PRINTER_OFFLINE: 'Máy in đang tạm ngừng hoạt động. Vé của bạn vẫn hợp lệ trên màn hình.',
     PRINTER_UNREACHABLE: 'Không kết nối được với máy in. Vé của bạn vẫn hợp lệ trên màn hình.',
+    SPEECH_BUSY: 'Hệ thống đang bận đọc lời mời, vui lòng thử lại sau giây lát.',
+    DB_BUSY: 'Cơ sở dữ liệu đang bận (đang nhập dữ liệu hoặc sao lưu), vui lòng thử lại sau giây lát.',
+    DISK_FULL: 'Ổ đĩa của máy chủ đã đầy, không thể ghi thêm. Vui lòng báo quản trị viên giải phóng dung lượng.',
   } satisfies Record<ErrorCode, string>,
   common: {
     connecting: 'Đang kết nối tới máy chủ…',
@@ -75,7 +78,7 @@ export const vi = {
     scanToFollow: 'Quét mã QR để theo dõi lượt trên điện thoại',
     ticketNotice: 'Vui lòng chú ý màn hình và loa gọi số. Vé chỉ có giá trị trong ngày.',
   },
-  /** The citizen's live status page, opened from the ticket's QR code (SPEC P1–P4). */
+  /** The citizen's live status page, opened from the ticket's QR code (SPEC P1–P3). */
   phone: {
     title: 'Theo dõi lượt của bạn',
     yourNumber: 'Số thứ tự của bạn',
@@ -141,7 +144,7 @@ export const vi = {
     audioBlocked: 'Trình duyệt đang chặn âm thanh thông báo — chạm vào màn hình để bật tiếng.',
     audioFailed: 'Không phát được âm thanh thông báo; số thứ tự vẫn hiển thị trên màn hình.',
   },
-  /** The paper ticket: printed in Vietnamese (DOMAIN §4); English exists for the second locale. */
+  /** The paper ticket: printed in Vietnamese (K4); English exists for the second locale. */
   dossiers: {
     panelTitle: 'Kết quả giải quyết hồ sơ',
     month: 'Tháng {month}',
@@ -179,7 +182,7 @@ export const vi = {
     priority: 'ƯU TIÊN · {name}',
     scanToFollow: 'Quét mã QR để theo dõi lượt của bạn',
   },
-  /** A dossier's status as of a date (DOMAIN §7, shared/SPEC.md D6). */
+  /** A dossier's status as of a date (SPEC D6). */
   dossierStatuses: {
     early: 'Trước hạn',
     onTime: 'Đúng hạn',

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /** Every error the hub can answer with. Each code has a Vietnamese text in i18n/vi.ts. */
 export const ERROR_CODES = [
   'BAD_REQUEST',
@@ -34,6 +36,9 @@ export const ERROR_CODES = [
   'PRINTER_COVER_OPEN',
   'PRINTER_OFFLINE',
   'PRINTER_UNREACHABLE',
+  'SPEECH_BUSY',
+  'DB_BUSY',
+  'DISK_FULL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -73,7 +78,18 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   PRINTER_COVER_OPEN: 503,
   PRINTER_OFFLINE: 503,
   PRINTER_UNREACHABLE: 503,
+  SPEECH_BUSY: 503,
+  DB_BUSY: 503,
+  DISK_FULL: 507,
 };
+
+/** The body of every REST error: the code, and its Vietnamese text (i18n/vi.ts). */
+export const ApiError = z.strictObject({ code: z.enum(ERROR_CODES), message: z.string() });
+export type ApiError = z.infer<typeof ApiError>;
+
+/** A refused dossier import also says where the file is wrong (line, column, encoding), in Vietnamese. */
+export const ImportApiError = ApiError.extend({ detail: z.string().nullable() });
+export type ImportApiError = z.infer<typeof ImportApiError>;
 
 /** A failure a service raises; the edge turns it into an Ack or a REST error. */
 export class DomainError extends Error {

@@ -4,15 +4,13 @@
  */
 import { z } from 'zod';
 import { Id } from './common';
-import { DisplayConfigureInput, type DisplayConfigured, type DisplaySetup, type DisplaySync } from './display';
-import { TicketRefInput, type KioskPrinting, type PrinterAlert, type PrintJob, type TicketPrint } from './printing';
-import { QueueReportInput, type QueueReport } from './reports';
+import { DisplayConfigureInput, DisplayConfigured, DisplaySetup, DisplaySync } from './display';
+import { KioskPrinting, PrintJob, TicketRefInput, type PrinterAlert, type TicketPrint } from './printing';
+import { CallEvent, CentreSnapshot, CounterState, CounterView, Officer, ServiceQueue } from './queue';
+import { QueueReport, QueueReportInput } from './reports';
 import type { Ack } from './ack';
-import type { Counter } from '../model/counter';
-import type { IssuedTicket, Ticket } from '../model/ticket';
-import type { Service } from '../model/service';
-import type { PriorityCategory } from '../model/centre';
-import type { DossierPanel } from '../model/dossier';
+import { IssuedTicket, Ticket } from '../model/ticket';
+import { DossierPanel } from './dossier-results';
 
 
 export const IssueTicketInput = z.strictObject({
@@ -46,62 +44,15 @@ export type DisplaySyncInput = z.infer<typeof DisplaySyncInput>;
 
 export const EmptyInput = z.strictObject({});
 
-/** One announcement-worthy event: a call or a recall of a ticket to a counter. */
-export interface CallEvent {
-  /** Strictly increasing over the hub's life; a display uses it to catch up without repeats. */
-  seq: number;
-  kind: 'call' | 'recall';
-  ticketId: number;
-  label: string;
-  number: number;
-  serviceId: number;
-  counterId: number;
-  counterNumber: number;
-  at: string;
-}
-
-export interface Officer {
-  id: number;
-  name: string;
-}
-
-export interface CounterState extends Counter {
-  /** The ticket called or being served at this counter, if any. */
-  current: Ticket | null;
-  officer: Officer | null;
-}
-
-/** What an officer's screen shows: the counter, and who is next over its services. */
-export interface CounterView {
-  counter: CounterState;
-  /** The next tickets in the order call-next would take them (at most 8). */
-  next: Ticket[];
-  queues: ServiceQueue[];
-}
-
-export interface ServiceQueue {
-  serviceId: number;
-  waiting: number;
-  estimatedWaitMinutes: number | null;
-}
-
-/** Everything a screen needs to draw the centre now. */
-export interface CentreSnapshot {
-  centreName: string;
-  services: Service[];
-  counters: CounterState[];
-  queues: ServiceQueue[];
-  priorityCategories: PriorityCategory[];
-}
-
-export interface WhoAmI {
-  role: Role;
-  counterId: number | null;
-  label: string;
-}
-
 export const ROLES = ['kiosk', 'counter', 'display', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
+
+export const WhoAmI = z.object({
+  role: z.enum(ROLES),
+  counterId: z.number().int().positive().nullable(),
+  label: z.string(),
+});
+export type WhoAmI = z.infer<typeof WhoAmI>;
 
 type Req<I, O> = (input: I, ack: (res: Ack<O>) => void) => void;
 
@@ -129,6 +80,12 @@ export interface ClientToServerEvents {
   'ticket:printable': Req<TicketRefInput, PrintJob>;
 }
 
+/** Something the head of the centre must act on. */
+export interface HubAlert {
+  code: 'DISK_FULL';
+  at: string;
+}
+
 export interface ServerToClientEvents {
   /** The wall's dossier figures, after dossiers were imported or pushed (committed). */
   'dossiers:updated': (panel: DossierPanel) => void;
@@ -139,6 +96,8 @@ export interface ServerToClientEvents {
   'print:finished': (print: TicketPrint) => void;
   'printer:failed': (alert: PrinterAlert) => void;
   'display:configured': (change: DisplayConfigured) => void;
+  /** To the admins: the hub cannot do its work (a full disk); said once per minute at most. */
+  'hub:alert': (alert: HubAlert) => void;
 }
 
 /** Input schema of every request event: the hub validates each payload with it. */
@@ -170,3 +129,32 @@ export type RequestName = keyof ClientToServerEvents;
 export type RequestInput<K extends RequestName> = Parameters<ClientToServerEvents[K]>[0];
 export type RequestResult<K extends RequestName> =
   Parameters<Parameters<ClientToServerEvents[K]>[1]>[0] extends Ack<infer O> ? O : never;
+
+/**
+ * Result schema of every request event (the `data` of a successful ack, and the body a REST route
+ * answers unless it returns only part of it). The hub does not parse its own answers with them:
+ * they are the contract the apps and GET /api/openapi.json are written against.
+ */
+export const RESULT_SCHEMAS = {
+  'device:whoami': WhoAmI,
+  'centre:get': CentreSnapshot,
+  'ticket:issue': IssuedTicket,
+  'counter:view': CounterView,
+  'counter:callNext': Ticket,
+  'counter:recall': Ticket,
+  'counter:start': Ticket,
+  'counter:finish': Ticket,
+  'counter:noShow': Ticket,
+  'counter:transfer': Ticket,
+  'counter:pause': CounterState,
+  'counter:resume': CounterState,
+  'officer:signIn': Officer,
+  'officer:signOut': CounterState,
+  'display:sync': DisplaySync,
+  'dossiers:panel': DossierPanel,
+  'display:get': DisplaySetup,
+  'display:configure': DisplayConfigured,
+  'report:queue': QueueReport,
+  'printer:get': KioskPrinting,
+  'ticket:printable': PrintJob,
+} satisfies { [K in RequestName]: z.ZodType<RequestResult<K>> };
