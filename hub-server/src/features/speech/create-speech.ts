@@ -9,6 +9,7 @@ export interface SpeechOptions {
   dialect?: NumberDialect;
   /** A folder with manifest.json and clips; used for every phrase it can say whole. */
   voicePackDir?: string;
+  /** Voice, speed, and the bounds of S6/S7: `workers` (1), `maxQueue` (16), `timeoutMs` (15 s). */
   espeak?: EspeakOptions;
   cache?: SpeechCacheOptions;
 }

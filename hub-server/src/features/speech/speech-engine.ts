@@ -16,6 +16,15 @@ export class SpeechError extends Error {
   override name = 'SpeechError';
 }
 
+/**
+ * Too many phrases are waiting for the engine (S6): refused at once rather than queued without
+ * end. The HTTP edge answers it as 503 `SPEECH_BUSY`; asking again a moment later may succeed.
+ */
+export class SpeechBusyError extends SpeechError {
+  override name = 'SpeechBusyError';
+  readonly code = 'SPEECH_BUSY';
+}
+
 /** Phrases longer than this are refused: an announcement is one sentence. */
 export const MAX_PHRASE_CHARS = 500;
 
