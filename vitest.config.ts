@@ -6,6 +6,8 @@ const exclude = ['**/node_modules/**', '**/dist/**'];
 
 export default defineConfig({
   test: {
+    // Builds the hub the tests spawn, and fails the run if a test left a process running.
+    globalSetup: ['./scripts/vitest-global-setup.ts'],
     projects: [
       {
         test: {

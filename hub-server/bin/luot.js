@@ -1,11 +1,11 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx, so operators need no build step.
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
+// The `luot` command runs the built hub in this very process (`npm run build` makes it), so the
+// process an operator or a service manager sees and signals is the hub itself.
+import { existsSync } from 'node:fs';
 
-const require = createRequire(import.meta.url);
-const tsx = require.resolve('tsx/cli');
-const main = fileURLToPath(new URL('../src/cli/main.ts', import.meta.url));
-const r = spawnSync(process.execPath, [tsx, main, ...process.argv.slice(2)], { stdio: 'inherit' });
-process.exit(r.status ?? 1);
+const bundle = new URL('../dist/luot.mjs', import.meta.url);
+if (!existsSync(bundle)) {
+  console.error('Lượt chưa được build: hãy chạy "npm run build" ở thư mục gốc trước. (Run "npm run build" first.)');
+  process.exit(1);
+}
+await import(bundle.href);

@@ -4,12 +4,22 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { api, startTestHub, tempDbPath } from './support/hub';
 
-const CLI = fileURLToPath(new URL('../src/cli/main.ts', import.meta.url));
-const TSX = fileURLToPath(new URL('../../node_modules/tsx/dist/cli.mjs', import.meta.url));
+/** The built hub (the test set-up builds it), run by node itself: the child's PID is the hub. */
+const HUB = fileURLToPath(new URL('../bin/luot.js', import.meta.url));
+
+/** True while a process with this PID exists. */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** The hub as operators run it, in its own process, so it can be killed for real. */
 function spawnHub(dbPath: string) {
-  const child = spawn(process.execPath, [TSX, CLI, 'start', '--demo', '--db', dbPath, '--port', '0', '--host', '127.0.0.1'], {
+  const child = spawn(process.execPath, [HUB, 'start', '--demo', '--db', dbPath, '--port', '0', '--host', '127.0.0.1'], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, LUOT_LOG_LEVEL: 'silent' },
   });
@@ -56,9 +66,15 @@ describe('durability', () => {
       );
       await new Promise((r) => (child.exitCode !== null || child.signalCode ? r(null) : child.once('exit', r)));
       expect(child.signalCode).toBe('SIGKILL');
+      // The process that did the work is gone: nothing else holds the file when it is reopened.
+      expect(alive(child.pid!)).toBe(false);
 
       const db = new Database(dbPath, { readonly: true });
-      const rows = db.prepare('SELECT id, service_id, number FROM tickets').all() as { id: number; service_id: number; number: number }[];
+      const rows = db.prepare('SELECT id, service_id, number FROM tickets').all() as {
+        id: number;
+        service_id: number;
+        number: number;
+      }[];
       db.close();
       const stored = new Set(rows.map((r) => r.id));
       expect(acked.every((t) => stored.has(t.id))).toBe(true);
@@ -73,5 +89,25 @@ describe('durability', () => {
         await hub.stop();
       }
     }
+  });
+
+  it('Q13: SIGTERM stops the hub cleanly: every acknowledged ticket is kept, the process exits 0 and is gone', async () => {
+    const dbPath = tempDbPath();
+    const { child, ready } = spawnHub(dbPath);
+    const { url, kiosk } = await ready;
+    const acked: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const r = await api(url, kiosk, 'POST', '/api/tickets', { serviceId: 1 + (i % 5) });
+      expect(r.status).toBe(201);
+      acked.push((r.body as { id: number }).id);
+    }
+    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(alive(child.pid!)).toBe(false);
+    const db = new Database(dbPath, { readonly: true });
+    const stored = new Set((db.prepare('SELECT id FROM tickets').pluck().all() as number[]));
+    db.close();
+    expect(acked.every((id) => stored.has(id))).toBe(true);
   });
 });
