@@ -6,6 +6,7 @@ import { Server } from 'socket.io';
 import type { Dispatch } from '../actions';
 import type { Device, DeviceRepository } from '../features/devices/device-repository';
 import { createSocketNotifier, publish, type HubEvent, type HubIo, type Notifier } from './notifier';
+import { originAllowed } from '../http/edge-policy';
 import { deviceRoom, roleRoom } from './rooms';
 
 interface SocketData {
@@ -28,13 +29,23 @@ export interface Realtime {
   attach(http: HttpServer, dispatch: Dispatch): void;
   /** Where a device reached the hub (scheme, host, port): where a phone on its network reaches it too. */
   origin(deviceId: number): string;
-  /** Drops the sockets of one device, or of every device (they reconnect by themselves). */
+  /**
+   * Drops the sockets of one device (G2: its token was revoked by the `luot` command), or of every
+   * device (they reconnect by themselves).
+   */
   disconnect(deviceId?: number): void;
   close(): Promise<void>;
 }
 
-export function createRealtime(devices: DeviceRepository): Realtime {
-  const io: HubIo = new Server({ serveClient: false, cors: { origin: true }, maxHttpBufferSize: 1e6 });
+export function createRealtime(devices: DeviceRepository, options: { allowedOrigins?: readonly string[] } = {}): Realtime {
+  const allowed = options.allowedOrigins ?? [];
+  const io: HubIo = new Server({
+    serveClient: false,
+    // H5: same-origin by default; a screen served from another host must be configured.
+    cors: { origin: [...allowed] },
+    allowRequest: (req, done) => done(null, originAllowed(req, allowed)),
+    maxHttpBufferSize: 1e6,
+  });
   const notifier = createSocketNotifier(io);
   const origins = new Map<number, string>();
   let http: HttpServer | null = null;
@@ -61,6 +72,12 @@ export function createRealtime(devices: DeviceRepository): Realtime {
         // Every request has the same shape (payload, ack); a client that omits the ack is ignored.
         (socket.on as (ev: string, fn: (input: unknown, ack: unknown) => void) => void)(name, (input, ack) => {
           if (typeof ack !== 'function') return;
+          // G2: a token revoked by another process is refused before the change log drops the socket.
+          if (!devices.isActive(device.id)) {
+            (ack as (res: unknown) => void)({ ok: false, code: 'UNAUTHORIZED', message: vi.errors.UNAUTHORIZED });
+            socket.disconnect(true);
+            return;
+          }
           void dispatch(name, device, input).then((done) => {
             (ack as (res: unknown) => void)(done.ack);
             publish(notifier, done.events);

@@ -4,16 +4,21 @@ import { dbPath, intFlag, parse, type Command } from '../cli-context';
 
 export const start: Command = {
   path: ['start'],
-  summary: 'luot start [--demo] [--db PATH] [--port N] [--host H]   chạy máy chủ hub',
+  summary: 'luot start [--demo] [--db PATH] [--port N] [--host H] [--allow-origin URL]   chạy máy chủ hub',
   async run(argv) {
     const { values } = parse(argv, {
       demo: { type: 'boolean', default: false },
       db: { type: 'string' },
       port: { type: 'string' },
       host: { type: 'string', default: '0.0.0.0' },
+      'allow-origin': { type: 'string', multiple: true },
     });
+    // A screen served from another host (its origin, e.g. https://man-hinh.example.vn) may use the hub.
+    const allowedOrigins = [...(values['allow-origin'] ?? []), ...(process.env.LUOT_ALLOWED_ORIGINS ?? '').split(',')]
+      .map((o) => o.trim())
+      .filter((o) => o !== '');
     const port = intFlag(values.port ?? process.env.LUOT_PORT, 'port', 8080);
-    const running = await startHub({ dbPath: dbPath(values.db), port, host: values.host, demo: values.demo });
+    const running = await startHub({ dbPath: dbPath(values.db), port, host: values.host, demo: values.demo, allowedOrigins });
     printWelcome(running);
     const shutdown = (): void => {
       void running.stop().then(() => process.exit(0));
