@@ -1,3 +1,4 @@
+import { DomainError } from '@luot/shared';
 import { outcome, type ActionTable } from '../../actions';
 import type { DisplayService } from '../display/display-service';
 import { COUNTER_ROLES } from '../queue/queue-actions';
@@ -9,7 +10,7 @@ type CounterActions = Pick<ActionTable, 'counter:pause' | 'counter:resume' | 'of
 export function counterActions(counters: CounterService, display: DisplayService): CounterActions {
   function stateOf(counterId: number) {
     const state = display.counterState(counterId);
-    if (!state) throw new Error(`counter ${counterId} vanished`);
+    if (!state) throw new DomainError('COUNTER_NOT_FOUND');
     return outcome(state, ...display.counterChanged(counterId));
   }
   return {

@@ -1,5 +1,6 @@
-import type { Ticket } from '@luot/shared';
+import { DomainError, type Ticket } from '@luot/shared';
 import { outcome, type ActionDef, type ActionTable } from '../../actions';
+import type { HubEvent } from '../../realtime/notifier';
 import type { DisplayService } from '../display/display-service';
 import type { Actor, QueueService } from './queue-service';
 
@@ -13,6 +14,8 @@ type QueueActions = Pick<
   | 'counter:finish'
   | 'counter:noShow'
   | 'counter:transfer'
+  | 'ticket:cancel'
+  | 'service:cancelWaiting'
 >;
 
 export const COUNTER_ROLES = ['counter', 'admin'] as const;
@@ -43,7 +46,7 @@ export function queueActions(queue: QueueService, display: DisplayService): Queu
         // A screen opened after midnight must not list yesterday's tickets (Q8).
         queue.rollover();
         const counter = display.counterState(counterId);
-        if (!counter) throw new Error(`counter ${counterId} vanished`);
+        if (!counter) throw new DomainError('COUNTER_NOT_FOUND');
         const queues = queue.queues().filter((q) => counter.serviceIds.includes(q.serviceId));
         return outcome({ counter, next: queue.upcoming(counter.serviceIds, UPCOMING), queues });
       },
@@ -65,6 +68,24 @@ export function queueActions(queue: QueueService, display: DisplayService): Queu
     'counter:start': onCurrent(queue.start),
     'counter:finish': onCurrent(queue.finish),
     'counter:noShow': onCurrent(queue.noShow),
+    'ticket:cancel': {
+      roles: ['admin'],
+      run: (device, { ticketId, reason }) => {
+        const ticket = queue.cancel(ticketId, reason, { deviceId: device.id });
+        // A called ticket had a counter: its tile and its officer's screen are told too.
+        const told: HubEvent[] =
+          ticket.counterId !== null ? display.counterChanged(ticket.counterId) : [['queueUpdated', queue.queues()]];
+        return outcome(ticket, ...told);
+      },
+    },
+    'service:cancelWaiting': {
+      roles: ['admin'],
+      run: (device, { serviceId, reason }) => {
+        const cancelled = queue.cancelWaiting(serviceId, reason, { deviceId: device.id });
+        const told: HubEvent[] = cancelled > 0 ? [['queueUpdated', queue.queues()]] : [];
+        return outcome({ serviceId, cancelled }, ...told);
+      },
+    },
     'counter:transfer': {
       roles: COUNTER_ROLES,
       run: (device, { counterId, serviceId, ticketId }) =>
