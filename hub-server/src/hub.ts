@@ -9,6 +9,7 @@ import { createCentreRepository, type CentreRepository } from './features/centre
 import { counterActions } from './features/counters/counter-actions';
 import { createCounterService } from './features/counters/counter-service';
 import { startDayRollover } from './features/day/day-rollover';
+import { deviceActions } from './features/devices/device-actions';
 import { createDeviceRepository, type Device, type DeviceRepository } from './features/devices/device-repository';
 import { displayActions } from './features/display/display-actions';
 import { createDisplayConfigs } from './features/display/display-configs';
@@ -18,6 +19,9 @@ import { dossierActions } from './features/dossiers/dossier-actions';
 import { dossierRoutes } from './features/dossiers/dossier-routes';
 import { createDossierService } from './features/dossiers/dossier-service';
 import { createEventLog } from './features/event-log/event-log';
+import { createAddressLimit } from './features/limits/address-limit';
+import { withIssueLimit, withSignInLockout } from './features/limits/limit-actions';
+import { resolveLimits, type LimitOptions } from './features/limits/limits';
 import { createOfficerRepository, type OfficerRepository } from './features/officers/officer-repository';
 import { withTicketPrinting } from './features/printing/printing-actions';
 import { createTicketPrinting } from './features/printing/ticket-printing';
@@ -40,6 +44,12 @@ export interface HubDeps {
   apps: Record<string, string>;
   /** The voice that turns announcements into audio (eSpeak NG or a voice pack). */
   speech: SpeechEngine;
+  /** Origins of other sites whose pages may use the hub (a screen served elsewhere); none by default (H5). */
+  allowedOrigins?: readonly string[];
+  /** What one kiosk, one officer name or one address may do (L2, L3, L5); DEFAULT_LIMITS otherwise. */
+  limits?: LimitOptions;
+  /** Serve HTTPS with this certificate (H8). */
+  tls?: { cert: string; key: string };
 }
 
 export interface Hub {
@@ -63,8 +73,9 @@ export interface Hub {
  */
 export function createHub(deps: HubDeps): Hub {
   const { db, clock, logger } = deps;
+  const limits = resolveLimits(deps.limits);
   const centre = createCentreRepository(db);
-  const devices = createDeviceRepository(db);
+  const devices = createDeviceRepository(db, clock);
   const officers = createOfficerRepository(db);
   const events = createEventLog(db, clock);
   const queue = createQueueService(db, centre, clock, events);
@@ -73,7 +84,7 @@ export function createHub(deps: HubDeps): Hub {
   const displayConfigs = createDisplayConfigs(db, centre);
   const dossiers = createDossierService(db, clock);
   const ticketStatus = createTicketStatus(db, centre, queue);
-  const realtime = createRealtime(devices);
+  const realtime = createRealtime(devices, { allowedOrigins: deps.allowedOrigins });
   const printing = createTicketPrinting({
     db,
     centre,
@@ -85,13 +96,15 @@ export function createHub(deps: HubDeps): Hub {
     clock,
   });
 
+  const limited = { db, events, logger, clock, limits };
   const actions: ActionTable = {
     ...centreActions(centre, queue, display),
-    ...withTicketPrinting(queueActions(queue, display), printing),
-    ...counterActions(counters, display),
+    ...withIssueLimit(withTicketPrinting(queueActions(queue, display), printing), limited),
+    ...withSignInLockout(counterActions(counters, display), limited),
     ...displayActions({ configs: displayConfigs, display, centre, clock }),
     ...reportActions(createQueueReport(db, centre)),
     ...dossierActions(dossiers),
+    ...deviceActions(devices, clock),
   };
   const { dispatch, dispatchNow } = createDispatcher(actions, { logger, clock });
 
@@ -100,6 +113,8 @@ export function createHub(deps: HubDeps): Hub {
     dispatch,
     publish: realtime.publish,
     apps: deps.apps,
+    allowedOrigins: deps.allowedOrigins,
+    tls: deps.tls,
     logger,
     rawRoutes: [
       ...speechRoutes({
@@ -107,9 +122,17 @@ export function createHub(deps: HubDeps): Hub {
         centreSettings: () => centre.settings(),
         announcement: () => announcementOptions(centre.settings()),
       }),
-      ...ticketStatusRoutes(ticketStatus, deps.apps.kiosk),
+      ...ticketStatusRoutes(
+        ticketStatus,
+        deps.apps.kiosk,
+        createAddressLimit('ticketStatus', limits.ticketStatus, { clock, logger, maxKeys: limits.maxKeys }),
+      ),
       ...displayRoutes(dispatch, realtime.publish),
-      ...dossierRoutes({ dossiers, notify: realtime.notifier }),
+      ...dossierRoutes({
+        dossiers,
+        notify: realtime.notifier,
+        lookupLimit: createAddressLimit('dossierLookup', limits.dossierLookup, { clock, logger, maxKeys: limits.maxKeys }),
+      }),
     ],
   });
   realtime.attach(http, dispatch);
@@ -119,6 +142,10 @@ export function createHub(deps: HubDeps): Hub {
     handlers: {
       displays: (ids) => realtime.publish(displayConfigs.changes([...ids]).map((c) => ['displayConfigured', c])),
       dossiers: () => realtime.notifier.dossiersUpdated(dossiers.panel()),
+      // G2: a token the luot command revoked: that device's sockets are dropped.
+      devices: (ids) => {
+        for (const id of ids) if (id !== null && !devices.isActive(id)) realtime.disconnect(id);
+      },
     },
   });
   const stopRollover = startDayRollover({ clock, queue, display, dossiers, publish: realtime.publish, logger });

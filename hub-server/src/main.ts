@@ -5,7 +5,9 @@ import { openDatabase, type Db } from './db/open';
 import { seedDemoCentre } from './demo/seed';
 import { createCentreRepository } from './features/centre/centre-repository';
 import { createSpeech } from './features/speech/create-speech';
+import type { LimitOptions } from './features/limits/limits';
 import { createHub, type Hub } from './hub';
+import { loadTls, type TlsSource } from './http/tls';
 
 const appDir = (name: string): string => fileURLToPath(new URL(`../../${name}-app/dist`, import.meta.url));
 
@@ -16,8 +18,14 @@ export interface StartOptions {
   port: number;
   host: string;
   demo: boolean;
+  /** Other sites whose pages may use the hub (H5). */
+  allowedOrigins?: readonly string[];
+  /** HTTPS: the operator's certificate files, or a self-signed one kept in a folder (H8). */
+  tls?: TlsSource;
   clock?: Clock;
   logger?: Logger;
+  /** What one kiosk, one officer name or one address may do (L2, L3, L5); the defaults otherwise. */
+  limits?: LimitOptions;
 }
 
 export interface RunningHub {
@@ -26,6 +34,10 @@ export interface RunningHub {
   port: number;
   /** Demo device tokens (only with `demo`). */
   demoTokens: DemoTokens | null;
+  /** 'https' when serving TLS. */
+  scheme: 'http' | 'https';
+  /** The certificate's SHA-256 fingerprint when serving TLS, for operators to check on devices. */
+  tlsFingerprint: string | null;
   stop(): Promise<void>;
 }
 
@@ -46,7 +58,17 @@ export async function startHub(opts: StartOptions): Promise<RunningHub> {
   const centre = createCentreRepository(db);
   if (opts.demo) seedDemoCentre(db, centre, clock.now());
   const speech = await createSpeech({ dialect: centre.settings()?.voiceDialect ?? 'north' });
-  const hub = createHub({ db, clock, logger, apps: BUILT_APPS, speech });
+  const tls = opts.tls ? await loadTls(opts.tls, clock.now()) : null;
+  const hub = createHub({
+    db,
+    clock,
+    logger,
+    apps: BUILT_APPS,
+    speech,
+    limits: opts.limits,
+    allowedOrigins: opts.allowedOrigins,
+    tls: tls ?? undefined,
+  });
   let demoTokens: DemoTokens | null = null;
   if (opts.demo) {
     demoTokens = demoTokensFor(hub, clock.now());
@@ -62,6 +84,8 @@ export async function startHub(opts: StartOptions): Promise<RunningHub> {
     db,
     port,
     demoTokens,
+    scheme: tls ? 'https' : 'http',
+    tlsFingerprint: tls?.fingerprint ?? null,
     stop: async () => {
       await hub.close();
       db.close();

@@ -1,11 +1,13 @@
-import { DomainError, HTTP_STATUS, type Role } from '@luot/shared';
+import { DomainError, type Role } from '@luot/shared';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { Logger } from 'pino';
 import type { Dispatch } from '../actions';
 import { storageErrorCode } from '../db/storage-errors';
 import type { Device, DeviceRepository } from '../features/devices/device-repository';
 import type { HubEvent } from '../realtime/notifier';
-import { bearerToken, readJson, sendError, sendJson } from './http-util';
+import { applySecurityHeaders, originAllowed } from './edge-policy';
+import { bearerToken, readJson, sendError, sendJson, sendRefusal } from './http-util';
 import { OPENAPI_PATH, openApiDocumentOf, type RouteDoc } from './openapi';
 import { ACTION_ROUTES } from './routes';
 import { serveApp } from './static-files';
@@ -30,10 +32,20 @@ export interface HttpDeps {
   apps: Record<string, string>;
   rawRoutes: readonly RawRoute[];
   logger: Logger;
+  /** Origins of other sites allowed to call the API from a browser (H5); none by default. */
+  allowedOrigins?: readonly string[];
+  /** HTTPS with this certificate (H8); plain HTTP without. */
+  tls?: { cert: string; key: string };
 }
 
 export function createHttpServer(deps: HttpDeps): Server {
-  return createServer((req, res) => {
+  const tls = deps.tls;
+  const serve = (handler: (req: IncomingMessage, res: ServerResponse) => void): Server =>
+    tls ? createTlsServer({ cert: tls.cert, key: tls.key }, handler) : createServer(handler);
+  return serve((req, res) => {
+    applySecurityHeaders(res);
+    // H5: another site's page may not use a device's token through this browser.
+    if (!originAllowed(req, deps.allowedOrigins ?? [])) return sendError(res, 'FORBIDDEN');
     handle(deps, req, res).catch((e: unknown) => {
       // A body left unread (too large, bad upload) must not poison a kept-alive connection.
       if (!req.complete && !res.headersSent) res.setHeader('connection', 'close');
@@ -48,15 +60,49 @@ export function createHttpServer(deps: HttpDeps): Server {
         else res.end();
         return;
       }
-      deps.logger.error({ err: e, url: req.url }, 'http request failed');
+      // A percent-escape a handler could not decode is the client's mistake, not ours (G5).
+      if (e instanceof URIError) {
+        if (!res.headersSent) sendError(res, 'BAD_REQUEST');
+        else res.end();
+        return;
+      }
+      // G5: the path only: a query string may carry a device token (first pairing, ?token=).
+      deps.logger.error({ err: e, method: req.method, path: loggablePath(req.url) }, 'http request failed');
       if (!res.headersSent) sendError(res, 'INTERNAL');
       else res.end();
     });
   });
 }
 
+/** G5: the part of a request target a log line may hold: the path, never the query string. */
+export function loggablePath(target: string | undefined): string {
+  const raw = target ?? '/';
+  const end = raw.search(/[?#]/);
+  return end === -1 ? raw : raw.slice(0, end);
+}
+
+/**
+ * G5: the request target as a URL, or null when it is not one: not a URL at all, or a path that
+ * starts with `//` (which a URL parser would read as a host name). A path that does not
+ * percent-decode (`/%E0%A4%A`) is left to the route: the dossier look-up answers it as an unknown
+ * code (D16), everything else as 400.
+ */
+export function requestUrl(target: string | undefined): URL | null {
+  const raw = target ?? '/';
+  if (raw.startsWith('//')) return null;
+  try {
+    return raw.startsWith('/') ? new URL(`http://hub${raw}`) : new URL(raw);
+  } catch {
+    return null;
+  }
+}
+
 async function handle(deps: HttpDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const url = new URL(req.url ?? '/', 'http://hub');
+  const url = requestUrl(req.url);
+  if (!url) {
+    deps.logger.warn({ method: req.method, path: loggablePath(req.url) }, 'malformed request URL');
+    return sendError(res, 'BAD_REQUEST');
+  }
   const path = url.pathname;
   const method = req.method ?? 'GET';
 
@@ -78,7 +124,7 @@ async function handle(deps: HttpDeps, req: IncomingMessage, res: ServerResponse)
     const body = method === 'POST' ? await readJson(req) : {};
     const input = route.input(route.path.exec(path) as RegExpExecArray, body, url.searchParams);
     const { ack, events } = await deps.dispatch(route.action, device, input);
-    if (!ack.ok) return sendJson(res, HTTP_STATUS[ack.code], { code: ack.code, message: ack.message });
+    if (!ack.ok) return sendRefusal(res, ack);
     sendJson(res, route.status ?? 200, route.output ? route.output(ack.data as never) : ack.data);
     return deps.publish(events);
   }

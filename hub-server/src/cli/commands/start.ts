@@ -1,10 +1,14 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { DEMO_OFFICERS, DEMO_PIN } from '../../demo/demo-centre';
 import { startHub, type RunningHub } from '../../main';
-import { dbPath, intFlag, parse, type Command } from '../cli-context';
+import type { TlsSource } from '../../http/tls';
+import { dbPath, intFlag, parse, UsageError, type Command } from '../cli-context';
 
 export const start: Command = {
   path: ['start'],
-  summary: 'luot start [--demo] [--db PATH] [--port N] [--host H] [--allow-origin URL]   chạy máy chủ hub',
+  summary:
+    'luot start [--demo] [--db PATH] [--port N] [--host H] [--allow-origin URL] [--tls-cert TỆP --tls-key TỆP | --tls-self-signed]   chạy máy chủ hub',
   async run(argv) {
     const { values } = parse(argv, {
       demo: { type: 'boolean', default: false },
@@ -12,13 +16,17 @@ export const start: Command = {
       port: { type: 'string' },
       host: { type: 'string', default: '0.0.0.0' },
       'allow-origin': { type: 'string', multiple: true },
+      'tls-cert': { type: 'string' },
+      'tls-key': { type: 'string' },
+      'tls-self-signed': { type: 'boolean', default: false },
     });
     // A screen served from another host (its origin, e.g. https://man-hinh.example.vn) may use the hub.
     const allowedOrigins = [...(values['allow-origin'] ?? []), ...(process.env.LUOT_ALLOWED_ORIGINS ?? '').split(',')]
       .map((o) => o.trim())
       .filter((o) => o !== '');
     const port = intFlag(values.port ?? process.env.LUOT_PORT, 'port', 8080);
-    const running = await startHub({ dbPath: dbPath(values.db), port, host: values.host, demo: values.demo, allowedOrigins });
+    const db = dbPath(values.db);
+    const running = await startHub({ dbPath: db, port, host: values.host, demo: values.demo, allowedOrigins, tls: tlsSource(values, db) });
     printWelcome(running);
     const shutdown = (): void => {
       void running.stop().then(() => process.exit(0));
@@ -29,9 +37,28 @@ export const start: Command = {
   },
 };
 
+/** H8: the operator's certificate, or a self-signed one kept beside the database. */
+function tlsSource(
+  values: { 'tls-cert'?: string; 'tls-key'?: string; 'tls-self-signed'?: boolean },
+  db: string,
+): TlsSource | undefined {
+  const cert = values['tls-cert'];
+  const key = values['tls-key'];
+  if ((cert === undefined) !== (key === undefined)) throw new UsageError('--tls-cert và --tls-key phải đi cùng nhau.');
+  if (cert !== undefined && key !== undefined) {
+    if (values['tls-self-signed']) throw new UsageError('Chọn một: --tls-cert/--tls-key hoặc --tls-self-signed.');
+    for (const f of [cert, key]) if (!existsSync(f)) throw new UsageError(`Không mở được tệp "${f}".`);
+    return { certFile: cert, keyFile: key };
+  }
+  return values['tls-self-signed'] ? { selfSignedDir: join(dirname(db), 'tls') } : undefined;
+}
+
 function printWelcome(r: RunningHub): void {
-  const base = `http://localhost:${r.port}`;
+  const base = `${r.scheme}://localhost:${r.port}`;
   const lines = [`Lượt hub đang chạy: ${base}  (listening on port ${r.port})`];
+  if (r.tlsFingerprint) {
+    lines.push(`Chứng chỉ TLS, dấu vân tay SHA-256 / certificate fingerprint: ${r.tlsFingerprint}`);
+  }
   const t = r.demoTokens;
   if (t) {
     lines.push(
