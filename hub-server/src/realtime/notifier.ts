@@ -33,6 +33,8 @@ export interface Notifier {
   printerFailed(alert: PrinterAlert): void;
   /** To the admins: the hub cannot do its work (a full disk). */
   hubAlert(alert: HubAlert): void;
+  /** G2: the device's token was revoked: its open sockets are dropped at once (it cannot reconnect). */
+  deviceRevoked(deviceId: number): void;
 }
 
 /** A notification as data: what an action caused, told by the edge after it answered. */
@@ -48,7 +50,8 @@ export function createSocketNotifier(io: HubIo): Notifier {
   /** When each alert was last said: a full disk fails every action, the admins hear it once a minute. */
   const alerted = new Map<HubAlert['code'], number>();
   return {
-    ticketIssued: (t) => io.emit('ticket:issued', t),
+    // H9: a ticket's status page id and priority go only to the staff's screens.
+    ticketIssued: (t) => io.to([roleRoom('counter'), roleRoom('admin')]).emit('ticket:issued', t),
     ticketCalled: (c) => io.emit('ticket:called', c),
     counterUpdated: (c) => io.emit('counter:updated', c),
     // The wall shows no queue counts; sparing 50 displays this message halves their call latency.
@@ -64,5 +67,6 @@ export function createSocketNotifier(io: HubIo): Notifier {
       alerted.set(alert.code, at);
       io.to(roleRoom('admin')).emit('hub:alert', alert);
     },
+    deviceRevoked: (deviceId) => io.in(deviceRoom(deviceId)).disconnectSockets(true),
   };
 }

@@ -1,4 +1,4 @@
-import type { CallEvent, CounterState, DisplayState, DisplaySync } from '@luot/shared';
+import type { CallEvent, CounterState, DisplayState, DisplaySync, ScreenTicket, Ticket } from '@luot/shared';
 import type { Db } from '../../db/open';
 import { toCounter, type CentreRepository, type CounterRow } from '../centre/centre-repository';
 import type { OfficerRepository } from '../officers/officer-repository';
@@ -19,6 +19,10 @@ interface CallRow {
 
 const CALL_SELECT = `SELECT c.seq, c.kind, c.at, c.ticket_id, t.label, t.number, t.service_id, c.counter_id,
   k.number AS counter_number FROM calls c JOIN tickets t ON t.id = c.ticket_id JOIN counters k ON k.id = c.counter_id`;
+
+/** H9: a tile shows the number and its service, nothing that identifies or ranks the citizen. */
+const screenTicket = (t: Ticket | null): ScreenTicket | null =>
+  t && { id: t.id, serviceId: t.serviceId, number: t.number, label: t.label, status: t.status, counterId: t.counterId };
 
 const toCall = (r: CallRow): CallEvent => ({
   seq: r.seq,
@@ -46,7 +50,7 @@ export function createDisplayService(db: Db, centre: CentreRepository, queue: Qu
 
   const toState = (row: CounterRow): CounterState => ({
     ...toCounter(row),
-    current: queue.current(row.id),
+    current: screenTicket(queue.current(row.id)),
     officer: row.officer_id === null ? null : officers.get(row.officer_id),
   });
   const counterStates = (): CounterState[] => centre.counterRows().map(toState);

@@ -48,7 +48,7 @@ export function queueActions(queue: QueueService, display: DisplayService): Queu
         const counter = display.counterState(counterId);
         if (!counter) throw new DomainError('COUNTER_NOT_FOUND');
         const queues = queue.queues().filter((q) => counter.serviceIds.includes(q.serviceId));
-        return outcome({ counter, next: queue.upcoming(counter.serviceIds, UPCOMING), queues });
+        return outcome({ counter, current: queue.current(counterId), next: queue.upcoming(counter.serviceIds, UPCOMING), queues });
       },
     },
     'counter:callNext': {
