@@ -1,4 +1,5 @@
 import type {
+  Ack,
   ClientToServerEvents,
   ErrorCode,
   RequestInput,
@@ -12,11 +13,13 @@ import { ref, type Ref } from 'vue';
 export type HubSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export type ConnectionStatus = 'connecting' | 'online' | 'offline' | 'unauthorized';
 
-/** A failed request: the hub's error code and its Vietnamese text. */
+/** A failed request: the hub's error code and its Vietnamese text, and how long to wait when it says (L3). */
 export class HubError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** For RATE_LIMITED and OFFICER_LOCKED: the wait in Vietnamese words ("Vui lòng thử lại sau 1 phút."). */
+    readonly detail?: string,
   ) {
     super(message);
   }
@@ -30,12 +33,27 @@ export interface HubConnection {
   request<K extends RequestName>(name: K, input: RequestInput<K>, timeoutMs?: number): Promise<RequestResult<K>>;
 }
 
+/** The screens that keep a device token, each under its own key. */
+export type DeviceApp = 'kiosk' | 'counter' | 'display';
+
+export interface ConnectOptions {
+  /** The app whose stored token is forgotten when the hub refuses it (G4). */
+  app?: DeviceApp;
+  /** Hub origin; the page's own by default. */
+  url?: string;
+}
+
+/** After the hub closed the socket on purpose (a revoked token, a restart), try again after this long. */
+const RECONNECT_AFTER_KICK_MS = 1000;
+
 /**
- * One socket to the hub with the device's token. socket.io reconnects by itself; the app
- * re-reads what it needs on every `connect`.
+ * One socket to the hub with the device's token, sent in the handshake (`auth.token`), never in a
+ * URL (G3). socket.io reconnects by itself, and after the hub closed the socket on purpose too;
+ * the app re-reads what it needs on every `connect`. A token the hub refuses (revoked, G4) turns
+ * the status to `unauthorized` for good and is forgotten, so a reload does not offer it again.
  */
-export function connectHub(token: string, url: string = location.origin): HubConnection {
-  const socket: HubSocket = io(url, {
+export function connectHub(token: string, options: ConnectOptions = {}): HubConnection {
+  const socket: HubSocket = io(options.url ?? location.origin, {
     auth: { token },
     transports: ['websocket'],
     reconnectionDelay: 500,
@@ -47,13 +65,26 @@ export function connectHub(token: string, url: string = location.origin): HubCon
     status.value = 'online';
     offlineSince.value = null;
   });
-  socket.on('disconnect', () => {
+  function refused(): void {
+    status.value = 'unauthorized';
+    if (options.app) forgetDeviceToken(options.app, token);
+  }
+  socket.on('disconnect', (reason) => {
+    if (status.value === 'unauthorized') return;
     status.value = 'offline';
     offlineSince.value ??= Date.now();
+    // socket.io does not come back by itself after the hub's own disconnect; a revoked device learns
+    // it then, from the handshake being refused. The wall may have asked already (W9): once is enough.
+    if (reason === 'io server disconnect') {
+      setTimeout(() => {
+        if (!socket.active && status.value !== 'unauthorized') socket.connect();
+      }, RECONNECT_AFTER_KICK_MS);
+    }
   });
   socket.on('connect_error', (err) => {
     const code = (err as Error & { data?: { code?: string } }).data?.code;
-    status.value = code === 'UNAUTHORIZED' ? 'unauthorized' : 'offline';
+    if (code === 'UNAUTHORIZED') return refused();
+    status.value = 'offline';
     offlineSince.value ??= Date.now();
   });
 
@@ -63,26 +94,29 @@ export function connectHub(token: string, url: string = location.origin): HubCon
     const emit = timed.emitWithAck.bind(timed) as unknown as (
       ev: K,
       input: RequestInput<K>,
-    ) => Promise<{ ok: true; data: RequestResult<K> } | { ok: false; code: ErrorCode; message: string }>;
+    ) => Promise<Ack<RequestResult<K>>>;
     let ack;
     try {
       ack = await emit(name, input);
     } catch {
       throw new HubError('INTERNAL', 'timeout');
     }
-    if (!ack.ok) throw new HubError(ack.code, ack.message);
+    if (!ack.ok && ack.code === 'UNAUTHORIZED') refused();
+    if (!ack.ok) throw new HubError(ack.code, ack.message, ack.detail);
     return ack.data;
   }
 
   return { socket, status, offlineSince, request };
 }
 
+const tokenKey = (app: DeviceApp): string => `luot:${app}:token`;
+
 /**
- * The device token: from `?token=` (then kept in localStorage and removed from the address bar),
- * else the one kept before.
+ * G3: the device token. A `?token=` in the address (first pairing, or the Electron shell's start)
+ * is kept in localStorage and removed from the address bar at once; otherwise the one kept before.
  */
-export function deviceToken(app: string): string | null {
-  const key = `luot:${app}:token`;
+export function deviceToken(app: DeviceApp): string | null {
+  const key = tokenKey(app);
   const url = new URL(location.href);
   const fromUrl = url.searchParams.get('token');
   if (fromUrl) {
@@ -92,4 +126,9 @@ export function deviceToken(app: string): string | null {
     return fromUrl;
   }
   return localStorage.getItem(key);
+}
+
+/** G4: forgets the kept token, unless another one (a new pairing) replaced it meanwhile. */
+export function forgetDeviceToken(app: DeviceApp, token: string): void {
+  if (localStorage.getItem(tokenKey(app)) === token) localStorage.removeItem(tokenKey(app));
 }

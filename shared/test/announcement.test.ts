@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { AnnouncementTemplate, buildAnnouncement, DEFAULT_ANNOUNCEMENT_TEMPLATE, readLabelVi } from '../src/rules/announcement';
+import {
+  AnnouncementTemplate,
+  buildAnnouncement,
+  DEFAULT_ANNOUNCEMENT_TEMPLATE,
+  readLabelVi,
+} from '../src/rules/announcement';
 
 describe('buildAnnouncement (V8–V10)', () => {
   it('V10: the default wording shows digits and speaks words', () => {
@@ -37,7 +42,13 @@ describe('buildAnnouncement (V8–V10)', () => {
 
   it('V10: a template must hold {số} and {quầy} exactly once and no other placeholder', () => {
     expect(AnnouncementTemplate.safeParse(DEFAULT_ANNOUNCEMENT_TEMPLATE).success).toBe(true);
-    for (const bad of ['Mời số {số}', 'Mời {số} {số} quầy {quầy}', 'Mời {số} quầy {quầy} {tên}', '', 'Mời {số}\nquầy {quầy}']) {
+    for (const bad of [
+      'Mời số {số}',
+      'Mời {số} {số} quầy {quầy}',
+      'Mời {số} quầy {quầy} {tên}',
+      '',
+      'Mời {số}\nquầy {quầy}',
+    ]) {
       expect(AnnouncementTemplate.safeParse(bad).success, bad).toBe(false);
     }
     expect(() => buildAnnouncement('1001', 1, { template: 'Mời số {số}' })).toThrow();

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DOSSIER_CHANNELS, DOSSIER_GROUP_BY, DOSSIER_LEVELS, DossierStats, parseDossierRow } from '../src/model/dossier';
+import { DOSSIER_CHANNELS, DOSSIER_LEVELS, parseDossierRow } from '../src/model/dossier';
+import { DOSSIER_GROUP_BY, DossierStats } from '../src/protocol/dossier-results';
 import { dossierFigures, panelPeriods } from '../src/rules/dossier-figures';
 import { dossierFacts, dossierStatus, type DossierFacts } from '../src/rules/dossier-status';
 import { EMPTY_CALENDAR, workingDays } from '../src/rules/working-days';
@@ -8,7 +9,13 @@ import { EMPTY_CALENDAR, workingDays } from '../src/rules/working-days';
 const addDays = (date: string, n: number): string =>
   new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
-const fact = (code: string, receivedDate: string, dueDate: string, resolvedDate: string | null, field = 'Đất đai'): DossierFacts => ({
+const fact = (
+  code: string,
+  receivedDate: string,
+  dueDate: string,
+  resolvedDate: string | null,
+  field = 'Đất đai',
+): DossierFacts => ({
   code,
   level: 'district',
   field,
@@ -149,13 +156,26 @@ describe('figures for a period', () => {
 
   it('D8: for every grouping the groups add up to the total', () => {
     fc.assert(
-      fc.property(fc.array(factArb, { maxLength: 60 }), periodArb, fc.constantFrom(...DOSSIER_GROUP_BY), (ds, period, by) => {
-        const s = dossierFigures(ds, period, by);
-        expect(s.total).toEqual(dossierFigures(ds, period, null).total);
-        for (const k of ['received', 'resolvedEarly', 'resolvedOnTime', 'resolvedLate', 'pending', 'pendingOverdue', 'carriedOver'] as const) {
-          expect(Object.values(s.groups).reduce((n, g) => n + g[k], 0)).toBe(s.total[k]);
-        }
-      }),
+      fc.property(
+        fc.array(factArb, { maxLength: 60 }),
+        periodArb,
+        fc.constantFrom(...DOSSIER_GROUP_BY),
+        (ds, period, by) => {
+          const s = dossierFigures(ds, period, by);
+          expect(s.total).toEqual(dossierFigures(ds, period, null).total);
+          for (const k of [
+            'received',
+            'resolvedEarly',
+            'resolvedOnTime',
+            'resolvedLate',
+            'pending',
+            'pendingOverdue',
+            'carriedOver',
+          ] as const) {
+            expect(Object.values(s.groups).reduce((n, g) => n + g[k], 0)).toBe(s.total[k]);
+          }
+        },
+      ),
     );
   });
 

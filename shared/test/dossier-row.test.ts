@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DOSSIER_REJECT_REASONS, parseDossierRow, WorkingCalendar, type DossierRejectReason } from '../src/model/dossier';
+import {
+  DOSSIER_REJECT_REASONS,
+  parseDossierRow,
+  WorkingCalendar,
+  type DossierRejectReason,
+} from '../src/model/dossier';
 import { en } from '../src/i18n/en';
 import { vi } from '../src/i18n/vi';
 
@@ -111,7 +116,9 @@ describe('dossier row validation', () => {
     expect(WorkingCalendar.safeParse({ holidays: ['2024-04-30'], workingWeekends: ['2024-05-04'] }).success).toBe(true);
     expect(WorkingCalendar.safeParse({ holidays: ['2024-04-31'], workingWeekends: [] }).success).toBe(false);
     expect(WorkingCalendar.safeParse({ holidays: [], workingWeekends: ['2024-05-03'] }).success).toBe(false);
-    expect(WorkingCalendar.safeParse({ holidays: ['2024-05-04'], workingWeekends: ['2024-05-04'] }).success).toBe(false);
+    expect(WorkingCalendar.safeParse({ holidays: ['2024-05-04'], workingWeekends: ['2024-05-04'] }).success).toBe(
+      false,
+    );
     expect(WorkingCalendar.safeParse({ holidays: [] }).success).toBe(false);
   });
 });

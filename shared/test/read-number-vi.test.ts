@@ -35,14 +35,34 @@ function parseVi(text: string, dialect: NumberDialect): number {
       return value + digit(rest[1], 1);
     }
     if (rest[0] === 'mười') {
-      const unitsAfterTen: Record<string, number> = { một: 1, hai: 2, ba: 3, bốn: 4, lăm: 5, sáu: 6, bảy: 7, tám: 8, chín: 9 };
+      const unitsAfterTen: Record<string, number> = {
+        một: 1,
+        hai: 2,
+        ba: 3,
+        bốn: 4,
+        lăm: 5,
+        sáu: 6,
+        bảy: 7,
+        tám: 8,
+        chín: 9,
+      };
       if (rest.length === 1) return value + 10;
       const u = unitsAfterTen[rest[1] ?? ''];
       if (u === undefined || rest.length !== 2) throw new Error(`bad unit after mười in "${text}"`);
       return value + 10 + u;
     }
     if (rest[1] === 'mươi') {
-      const unitsAfterTens: Record<string, number> = { mốt: 1, hai: 2, ba: 3, [d.four]: 4, lăm: 5, sáu: 6, bảy: 7, tám: 8, chín: 9 };
+      const unitsAfterTens: Record<string, number> = {
+        mốt: 1,
+        hai: 2,
+        ba: 3,
+        [d.four]: 4,
+        lăm: 5,
+        sáu: 6,
+        bảy: 7,
+        tám: 8,
+        chín: 9,
+      };
       const t = digit(rest[0], 2);
       if (rest.length === 2) return value + 10 * t;
       const u = unitsAfterTens[rest[2] ?? ''];
@@ -127,9 +147,13 @@ describe('readNumberVi (V1–V7)', () => {
 
   it('V1–V7: any number up to 999,999 reads back to itself', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 999_999 }), fc.constantFrom<NumberDialect>('north', 'south'), (n, dialect) => {
-        expect(parseVi(readNumberVi(n, { dialect }), dialect)).toBe(n);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 999_999 }),
+        fc.constantFrom<NumberDialect>('north', 'south'),
+        (n, dialect) => {
+          expect(parseVi(readNumberVi(n, { dialect }), dialect)).toBe(n);
+        },
+      ),
       { numRuns: 5000 },
     );
   });

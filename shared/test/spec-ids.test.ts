@@ -167,11 +167,15 @@ export interface Citation {
 }
 
 /** Every citation in the titles of the given files whose ID `defined` lacks. */
-export function undefinedCitations(files: { path: string; source: string }[], defined: ReadonlySet<string> | ReadonlyMap<string, unknown>): Citation[] {
+export function undefinedCitations(
+  files: { path: string; source: string }[],
+  defined: ReadonlySet<string> | ReadonlyMap<string, unknown>,
+): Citation[] {
   const out: Citation[] = [];
   for (const f of files) {
     for (const t of testTitles(f.source)) {
-      for (const id of citedIds(t.title)) if (!defined.has(id)) out.push({ id, file: f.path, line: t.line, title: t.title });
+      for (const id of citedIds(t.title))
+        if (!defined.has(id)) out.push({ id, file: f.path, line: t.line, title: t.title });
     }
   }
   return out;
@@ -223,18 +227,20 @@ describe('rule IDs', () => {
       '  });',
       '});',
     ].join('\n');
-    const defined = indexSpec(['- **Q1** one', '- **Q2** two', '- **Q3** three', '- **K1** kiosk', '- **K4** paper'].join('\n')).defined;
-    expect(undefinedCitations([{ path: 'fixture.test.ts', source: fixture }], defined).map((c) => `${c.id}@${c.line}`)).toEqual([
-      'ZZ9@1',
-      'Q4@3',
-      'ZY4@4',
-      'ZX7@5',
-      'Q-N1@6',
-    ]);
+    const defined = indexSpec(
+      ['- **Q1** one', '- **Q2** two', '- **Q3** three', '- **K1** kiosk', '- **K4** paper'].join('\n'),
+    ).defined;
+    expect(
+      undefinedCitations([{ path: 'fixture.test.ts', source: fixture }], defined).map((c) => `${c.id}@${c.line}`),
+    ).toEqual(['ZZ9@1', 'Q4@3', 'ZY4@4', 'ZX7@5', 'Q-N1@6']);
   });
 
   it('the checker reports an ID defined twice and one outside the grammar', () => {
-    const bad = indexSpec(['- **Q1** one', '- **Q2** two', '- **Q1** one again', '- **Q-N1** hyphenated', '- **Defining.** prose'].join('\n'));
+    const bad = indexSpec(
+      ['- **Q1** one', '- **Q2** two', '- **Q1** one again', '- **Q-N1** hyphenated', '- **Defining.** prose'].join(
+        '\n',
+      ),
+    );
     expect(bad.duplicates).toEqual(['Q1']);
     expect(bad.malformed).toEqual(['Q-N1']);
     expect([...bad.defined.keys()]).toEqual(['Q1', 'Q2']);

@@ -31,7 +31,8 @@ export const en = {
     IMPORT_COLUMNS: 'The file lacks a required column or repeats one.',
     IMPORT_TOO_MANY_REJECTED: 'Too many invalid rows: the file does not look like dossier data; nothing was imported.',
     PERIOD_INVALID: 'Invalid period: from and to as YYYY-MM-DD, from not after to.',
-    CALENDAR_INVALID: 'Invalid calendar: it needs "holidays" and "workingWeekends" lists of YYYY-MM-DD dates; make-up working days must be a Saturday or Sunday.',
+    CALENDAR_INVALID:
+      'Invalid calendar: it needs "holidays" and "workingWeekends" lists of YYYY-MM-DD dates; make-up working days must be a Saturday or Sunday.',
     PRINTER_PAPER_OUT: 'The printer is out of paper. Your ticket on screen is still valid.',
     PRINTER_COVER_OPEN: 'The printer cover is open. Your ticket on screen is still valid.',
     PRINTER_OFFLINE: 'The printer is offline. Your ticket on screen is still valid.',
@@ -39,6 +40,11 @@ export const en = {
     SPEECH_BUSY: 'The announcement voice is busy; please try again in a moment.',
     DB_BUSY: 'The database is busy (an import or a backup is running); please try again in a moment.',
     DISK_FULL: 'The server’s disk is full and nothing more can be saved. Please ask the administrator to free space.',
+    DEVICE_NOT_FOUND: 'Device not found.',
+    DEVICE_SELF_REVOKE:
+      'A device cannot revoke the access token it is using. Revoke it from another admin device or with luot token revoke.',
+    RATE_LIMITED: 'This device sent too many requests in a short time. Please wait a moment and try again.',
+    OFFICER_LOCKED: 'Sign-in is locked for a while after too many wrong PINs.',
   },
   common: {
     connecting: 'Connecting to the hub…',
@@ -49,6 +55,14 @@ export const en = {
     minutes: '{n} min',
     language: 'Tiếng Việt',
     noToken: 'This device has no access token. Open the link with the token your administrator gave you.',
+    revoked:
+      'This device’s access token has been revoked (or is no longer valid). Ask your administrator for a new one.',
+  },
+  wait: {
+    retryAfter: 'Please try again in {time}.',
+    seconds: '{n} s',
+    minutes: '{n} min',
+    minutesSeconds: '{m} min {s} s',
   },
   kiosk: {
     priorityMark: 'Priority',
@@ -89,6 +103,7 @@ export const en = {
     noShow: 'Your number was called but you were not there. Please ask an officer at the counter.',
     transferred: 'Your number was transferred to another service.',
     expired: 'This number has expired: tickets are valid on the day they are taken.',
+    cancelled: 'This number has been cancelled. Please ask an officer at the help desk.',
     notFound: 'This number was not found. Please scan the QR code on your ticket again.',
     updatedAt: 'Updates by itself · last at {time}',
     retrying: 'Could not load the status, retrying…',
@@ -194,7 +209,8 @@ export const en = {
     fieldTooLong: 'Field name longer than 200 characters.',
     levelUnknown: 'Unknown level: province, district or commune expected.',
     channelUnknown: 'Unknown channel: counter, online or postal expected.',
-    receivedAtInvalid: 'Invalid receipt time: ISO-8601 with an offset (2024-03-15T08:30:00+07:00) or dd/MM/yyyy HH:mm expected.',
+    receivedAtInvalid:
+      'Invalid receipt time: ISO-8601 with an offset (2024-03-15T08:30:00+07:00) or dd/MM/yyyy HH:mm expected.',
     processingDaysInvalid: 'Processing days must be a whole number from 0 to 1000.',
     dueDateInvalid: 'Invalid due date: YYYY-MM-DD or dd/MM/yyyy expected.',
     resolvedAtInvalid: 'Invalid resolution time: ISO-8601 with an offset or dd/MM/yyyy HH:mm expected.',

@@ -32,8 +32,10 @@ export const vi = {
     IMPORT_EMPTY: 'Tệp rỗng, không có dữ liệu.',
     IMPORT_COLUMNS: 'Tệp thiếu cột bắt buộc hoặc có cột trùng nhau.',
     IMPORT_TOO_MANY_REJECTED: 'Quá nhiều dòng không hợp lệ: tệp không giống dữ liệu hồ sơ, chưa nhập dòng nào.',
-    PERIOD_INVALID: 'Khoảng thời gian không hợp lệ: cần từ ngày và đến ngày dạng YYYY-MM-DD, từ ngày không sau đến ngày.',
-    CALENDAR_INVALID: 'Lịch làm việc không hợp lệ: cần danh sách "holidays" và "workingWeekends" gồm các ngày YYYY-MM-DD; ngày làm bù phải là thứ Bảy hoặc Chủ nhật.',
+    PERIOD_INVALID:
+      'Khoảng thời gian không hợp lệ: cần từ ngày và đến ngày dạng YYYY-MM-DD, từ ngày không sau đến ngày.',
+    CALENDAR_INVALID:
+      'Lịch làm việc không hợp lệ: cần danh sách "holidays" và "workingWeekends" gồm các ngày YYYY-MM-DD; ngày làm bù phải là thứ Bảy hoặc Chủ nhật.',
     PRINTER_PAPER_OUT: 'Máy in hết giấy. Vé của bạn vẫn hợp lệ trên màn hình.',
     PRINTER_COVER_OPEN: 'Nắp máy in đang mở. Vé của bạn vẫn hợp lệ trên màn hình.',
     PRINTER_OFFLINE: 'Máy in đang tạm ngừng hoạt động. Vé của bạn vẫn hợp lệ trên màn hình.',
@@ -41,6 +43,11 @@ export const vi = {
     SPEECH_BUSY: 'Hệ thống đang bận đọc lời mời, vui lòng thử lại sau giây lát.',
     DB_BUSY: 'Cơ sở dữ liệu đang bận (đang nhập dữ liệu hoặc sao lưu), vui lòng thử lại sau giây lát.',
     DISK_FULL: 'Ổ đĩa của máy chủ đã đầy, không thể ghi thêm. Vui lòng báo quản trị viên giải phóng dung lượng.',
+    DEVICE_NOT_FOUND: 'Không tìm thấy thiết bị.',
+    DEVICE_SELF_REVOKE:
+      'Không thể thu hồi mã truy cập của chính thiết bị đang dùng. Hãy thu hồi từ một thiết bị quản trị khác hoặc bằng lệnh luot token revoke.',
+    RATE_LIMITED: 'Thiết bị đã gửi quá nhiều yêu cầu trong thời gian ngắn. Vui lòng chờ trong giây lát rồi thử lại.',
+    OFFICER_LOCKED: 'Đăng nhập tạm thời bị khoá do nhập sai mã PIN nhiều lần.',
   } satisfies Record<ErrorCode, string>,
   common: {
     connecting: 'Đang kết nối tới máy chủ…',
@@ -51,6 +58,15 @@ export const vi = {
     minutes: '{n} phút',
     language: 'English',
     noToken: 'Thiết bị chưa được cấp mã truy cập. Hãy mở đường dẫn có mã do quản trị viên cung cấp.',
+    revoked:
+      'Thiết bị này đã bị thu hồi mã truy cập (hoặc mã không còn hợp lệ). Hãy liên hệ quản trị viên để được cấp mã mới.',
+  },
+  /** How long to wait after RATE_LIMITED or OFFICER_LOCKED (the refusal's `detail`, L3). */
+  wait: {
+    retryAfter: 'Vui lòng thử lại sau {time}.',
+    seconds: '{n} giây',
+    minutes: '{n} phút',
+    minutesSeconds: '{m} phút {s} giây',
   },
   kiosk: {
     priorityMark: 'Ưu tiên',
@@ -92,6 +108,7 @@ export const vi = {
     noShow: 'Số của bạn đã được gọi nhưng bạn vắng mặt. Vui lòng liên hệ cán bộ tại quầy.',
     transferred: 'Số của bạn đã được chuyển sang dịch vụ khác.',
     expired: 'Số thứ tự này đã hết hiệu lực: vé chỉ có giá trị trong ngày.',
+    cancelled: 'Số thứ tự này đã bị huỷ. Công dân vui lòng liên hệ cán bộ hướng dẫn tại trung tâm.',
     notFound: 'Không tìm thấy số thứ tự này. Hãy quét lại mã QR trên vé.',
     updatedAt: 'Tự cập nhật · lần cuối lúc {time}',
     retrying: 'Chưa tải được trạng thái, đang thử lại…',
@@ -200,7 +217,8 @@ export const vi = {
     fieldTooLong: 'Tên lĩnh vực dài quá 200 ký tự.',
     levelUnknown: 'Cấp không hợp lệ: cần province, district hoặc commune (tỉnh, huyện, xã).',
     channelUnknown: 'Hình thức nộp không hợp lệ: cần counter, online hoặc postal (trực tiếp, trực tuyến, bưu chính).',
-    receivedAtInvalid: 'Ngày tiếp nhận không hợp lệ: cần ISO-8601 có múi giờ (2024-03-15T08:30:00+07:00) hoặc dd/MM/yyyy HH:mm.',
+    receivedAtInvalid:
+      'Ngày tiếp nhận không hợp lệ: cần ISO-8601 có múi giờ (2024-03-15T08:30:00+07:00) hoặc dd/MM/yyyy HH:mm.',
     processingDaysInvalid: 'Số ngày giải quyết phải là số nguyên từ 0 đến 1000.',
     dueDateInvalid: 'Ngày hẹn trả không hợp lệ: cần YYYY-MM-DD hoặc dd/MM/yyyy.',
     resolvedAtInvalid: 'Ngày trả kết quả không hợp lệ: cần ISO-8601 có múi giờ hoặc dd/MM/yyyy HH:mm.',

@@ -14,7 +14,7 @@ export type NumberFormat = z.infer<typeof NumberFormat>;
 
 export const CentreSettings = z.object({
   name: z.string().min(1),
-  /** Numbers per service per day: service k issues k·blockSize + 1 … (DOMAIN §3). */
+  /** Numbers per service per day: service k issues k·blockSize + 1 … (Q14). */
   blockSize: z.union([z.literal(1000), z.literal(10000)]),
   numberFormat: NumberFormat,
   priorityCategories: z.array(PriorityCategory),
@@ -22,9 +22,9 @@ export const CentreSettings = z.object({
   maxPriorityInRow: z.number().int().min(1).max(20),
   /** Assumed service time before a service has history of its own. */
   defaultServiceSeconds: z.number().int().min(30).max(7200),
-  /** The wording of a call (SPEC V10); the DOMAIN §6 default when absent. */
+  /** The wording of a call (SPEC V10); V10's default when absent. */
   announcementTemplate: AnnouncementTemplate.optional(),
-  /** Number words (and the voice) of announcements: northern when absent (DOMAIN §6). */
+  /** Number words (and the voice) of announcements: northern when absent (V4, V5, V7, V12). */
   voiceDialect: z.enum(['north', 'south']).optional(),
 });
 export type CentreSettings = z.infer<typeof CentreSettings>;

@@ -1,6 +1,16 @@
 import { z } from 'zod';
 
-export const TicketStatus = z.enum(['waiting', 'called', 'serving', 'done', 'noShow', 'transferred', 'expired']);
+/** Q16; `cancelled` by an admin (Q17). */
+export const TicketStatus = z.enum([
+  'waiting',
+  'called',
+  'serving',
+  'done',
+  'noShow',
+  'transferred',
+  'expired',
+  'cancelled',
+]);
 export type TicketStatus = z.infer<typeof TicketStatus>;
 
 export const Ticket = z.object({

@@ -1,10 +1,8 @@
 import type { ErrorCode } from './errors';
 
-/** The answer to every socket request. `message` is the Vietnamese text of `code`. */
-export type Ack<T> = { ok: true; data: T } | { ok: false; code: ErrorCode; message: string };
-
-/** The body of every REST error. */
-export interface ApiError {
-  code: ErrorCode;
-  message: string;
-}
+/**
+ * The answer to every socket request. `message` is the Vietnamese text of `code`; a refusal that
+ * passes with time (RATE_LIMITED, OFFICER_LOCKED) also says how long to wait (L2, L3).
+ */
+export type Ack<T> =
+  { ok: true; data: T } | { ok: false; code: ErrorCode; message: string; detail?: string; retryAfterSeconds?: number };

@@ -1,9 +1,8 @@
-/** The wall's part of the wire contract: its configuration and what it is sent (issue 6, SPEC W*). */
+/** The wall's part of the wire contract: its configuration and what it is sent (SPEC W1–W11). */
 import { z } from 'zod';
-import type { Service } from '../model/service';
-import type { NumberDialect } from '../rules/read-number-vi';
+import { Service } from '../model/service';
 import { Id } from './common';
-import type { CallEvent, CounterState } from './events';
+import { CallEvent, CounterState } from './queue';
 
 /** W3: a wall follows its configuration, or the window's shape when `auto`. */
 export const DisplayOrientation = z.enum(['auto', 'landscape', 'portrait']);
@@ -15,11 +14,15 @@ const DisplayCounters = z
   .max(100)
   .refine((ns) => new Set(ns).size === ns.length, { message: 'counter listed twice' });
 
+/** No control character (C0 or DEL) anywhere: a notice is one plain line. */
+// eslint-disable-next-line no-control-regex -- naming the control characters is the point of this pattern
+const NO_CONTROL_CHARACTERS = /^[^\u0000-\u001f\u007f]*$/;
+
 /** W6: one line of at most 500 characters, NFC, no control characters. */
 const DisplayNotice = z
   .string()
   .transform((s) => s.normalize('NFC').trim())
-  .pipe(z.string().max(500).regex(/^[^\u0000-\u001f\u007f]*$/));
+  .pipe(z.string().max(500).regex(NO_CONTROL_CHARACTERS));
 
 /** A wall's configuration (stored in `displays.config`): each field has a default, so `{}` is valid. */
 export const DisplayConfig = z.object({
@@ -39,34 +42,37 @@ export const DisplayConfigureInput = z.strictObject({
 });
 export type DisplayConfigureInput = z.input<typeof DisplayConfigureInput>;
 
-export interface DisplayState {
-  centreName: string;
-  services: Service[];
-  counters: CounterState[];
-  lastCalls: CallEvent[];
-  /** Highest call seq included in this state. */
-  seq: number;
-}
+export const DisplayState = z.object({
+  centreName: z.string(),
+  services: z.array(Service),
+  counters: z.array(CounterState),
+  lastCalls: z.array(CallEvent),
+  /** Highest call seq included in this state (0 before the first call). */
+  seq: z.number().int().min(0),
+});
+export type DisplayState = z.infer<typeof DisplayState>;
 
-export interface DisplaySync {
-  state: DisplayState;
+export const DisplaySync = z.object({
+  state: DisplayState,
   /** Calls after the requested seq, oldest first. */
-  missed: CallEvent[];
-}
+  missed: z.array(CallEvent),
+});
+export type DisplaySync = z.infer<typeof DisplaySync>;
 
 /** What a wall needs besides the queue: its configuration, the centre's wording, the hub's time. */
-export interface DisplaySetup {
+export const DisplaySetup = z.object({
   /** The display the token shows; null for a token that names none (defaults apply). */
-  displayId: number | null;
-  name: string;
-  config: DisplayConfig;
-  announcement: { template: string; dialect: NumberDialect };
+  displayId: Id.nullable(),
+  name: z.string(),
+  config: DisplayConfig,
+  announcement: z.object({ template: z.string(), dialect: z.enum(['north', 'south']) }),
   /** The hub's clock when it answered (epoch ms): W5, the wall corrects its own clock with it. */
-  serverTime: number;
-}
+  serverTime: z.number().int(),
+});
+export type DisplaySetup = z.infer<typeof DisplaySetup>;
 
-export interface DisplayConfigured {
-  displayId: number;
-  config: DisplayConfig;
-}
-
+export const DisplayConfigured = z.object({
+  displayId: Id,
+  config: DisplayConfig,
+});
+export type DisplayConfigured = z.infer<typeof DisplayConfigured>;

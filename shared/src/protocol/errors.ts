@@ -39,6 +39,10 @@ export const ERROR_CODES = [
   'SPEECH_BUSY',
   'DB_BUSY',
   'DISK_FULL',
+  'DEVICE_NOT_FOUND',
+  'DEVICE_SELF_REVOKE',
+  'RATE_LIMITED',
+  'OFFICER_LOCKED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -81,10 +85,23 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   SPEECH_BUSY: 503,
   DB_BUSY: 503,
   DISK_FULL: 507,
+  DEVICE_NOT_FOUND: 404,
+  DEVICE_SELF_REVOKE: 409,
+  RATE_LIMITED: 429,
+  OFFICER_LOCKED: 429,
 };
 
-/** The body of every REST error: the code, and its Vietnamese text (i18n/vi.ts). */
-export const ApiError = z.strictObject({ code: z.enum(ERROR_CODES), message: z.string() });
+/**
+ * The body of every REST error: the code, and its Vietnamese text (i18n/vi.ts). A refusal that
+ * passes with time (RATE_LIMITED, OFFICER_LOCKED; L2, L3, L5) also says how long to wait, in
+ * seconds and in Vietnamese words (`detail`), as the `Retry-After` header does.
+ */
+export const ApiError = z.strictObject({
+  code: z.enum(ERROR_CODES),
+  message: z.string(),
+  detail: z.string().optional(),
+  retryAfterSeconds: z.number().int().positive().optional(),
+});
 export type ApiError = z.infer<typeof ApiError>;
 
 /** A refused dossier import also says where the file is wrong (line, column, encoding), in Vietnamese. */
@@ -99,5 +116,17 @@ export class DomainError extends Error {
   ) {
     super(detail ? `${code}: ${detail}` : code);
     this.name = 'DomainError';
+  }
+}
+
+/** A refusal that passes with time (L2, L3, L5): the edge answers the wait with it. */
+export class RetryLaterError extends DomainError {
+  constructor(
+    code: 'RATE_LIMITED' | 'OFFICER_LOCKED',
+    /** Whole seconds, at least 1. */
+    readonly retryAfterSeconds: number,
+  ) {
+    super(code, `retry after ${retryAfterSeconds} s`);
+    this.name = 'RetryLaterError';
   }
 }

@@ -5,13 +5,13 @@
 import { z } from 'zod';
 import { Id } from './common';
 import { DisplayConfigureInput, DisplayConfigured, DisplaySetup, DisplaySync } from './display';
+import { DeviceInfo, DeviceList, DeviceRevokeInput } from './devices';
 import { KioskPrinting, PrintJob, TicketRefInput, type PrinterAlert, type TicketPrint } from './printing';
 import { CallEvent, CentreSnapshot, CounterState, CounterView, Officer, ServiceQueue } from './queue';
 import { QueueReport, QueueReportInput } from './reports';
 import type { Ack } from './ack';
 import { IssuedTicket, Ticket } from '../model/ticket';
 import { DossierPanel } from './dossier-results';
-
 
 export const IssueTicketInput = z.strictObject({
   serviceId: Id,
@@ -38,6 +38,24 @@ export const SignInInput = z.strictObject({
   pin: z.string().regex(/^\d{4,8}$/),
 });
 export type SignInInput = z.infer<typeof SignInInput>;
+
+/** Why an admin cancels tickets (Q17): 1–200 characters once trimmed; logged with each ticket. */
+export const CancelReason = z.string().trim().min(1).max(200);
+
+/** Q17: an admin cancels one waiting or called ticket. */
+export const CancelTicketInput = z.strictObject({ ticketId: Id, reason: CancelReason });
+export type CancelTicketInput = z.infer<typeof CancelTicketInput>;
+
+/** Q17: an admin cancels every ticket still waiting for a service. */
+export const CancelWaitingInput = z.strictObject({ serviceId: Id, reason: CancelReason });
+export type CancelWaitingInput = z.infer<typeof CancelWaitingInput>;
+
+export const CancelWaitingResult = z.object({
+  serviceId: z.number().int().positive(),
+  /** How many waiting tickets were cancelled (0 when nobody waited). */
+  cancelled: z.number().int().min(0),
+});
+export type CancelWaitingResult = z.infer<typeof CancelWaitingResult>;
 
 export const DisplaySyncInput = z.strictObject({ afterSeq: z.number().int().min(0) });
 export type DisplaySyncInput = z.infer<typeof DisplaySyncInput>;
@@ -67,6 +85,8 @@ export interface ClientToServerEvents {
   'counter:finish': Req<TicketActionInput, Ticket>;
   'counter:noShow': Req<TicketActionInput, Ticket>;
   'counter:transfer': Req<TransferInput, Ticket>;
+  'ticket:cancel': Req<CancelTicketInput, Ticket>;
+  'service:cancelWaiting': Req<CancelWaitingInput, CancelWaitingResult>;
   'counter:pause': Req<CounterInput, CounterState>;
   'counter:resume': Req<CounterInput, CounterState>;
   'officer:signIn': Req<SignInInput, Officer>;
@@ -78,6 +98,8 @@ export interface ClientToServerEvents {
   'report:queue': Req<QueueReportInput, QueueReport>;
   'printer:get': Req<Record<string, never>, KioskPrinting>;
   'ticket:printable': Req<TicketRefInput, PrintJob>;
+  'device:list': Req<Record<string, never>, DeviceList>;
+  'device:revoke': Req<DeviceRevokeInput, DeviceInfo>;
 }
 
 /** Something the head of the centre must act on. */
@@ -112,6 +134,8 @@ export const REQUEST_SCHEMAS = {
   'counter:finish': TicketActionInput,
   'counter:noShow': TicketActionInput,
   'counter:transfer': TransferInput,
+  'ticket:cancel': CancelTicketInput,
+  'service:cancelWaiting': CancelWaitingInput,
   'counter:pause': CounterInput,
   'counter:resume': CounterInput,
   'officer:signIn': SignInInput,
@@ -123,6 +147,8 @@ export const REQUEST_SCHEMAS = {
   'report:queue': QueueReportInput,
   'printer:get': EmptyInput,
   'ticket:printable': TicketRefInput,
+  'device:list': EmptyInput,
+  'device:revoke': DeviceRevokeInput,
 } satisfies { [K in keyof ClientToServerEvents]: z.ZodType };
 
 export type RequestName = keyof ClientToServerEvents;
@@ -146,6 +172,8 @@ export const RESULT_SCHEMAS = {
   'counter:finish': Ticket,
   'counter:noShow': Ticket,
   'counter:transfer': Ticket,
+  'ticket:cancel': Ticket,
+  'service:cancelWaiting': CancelWaitingResult,
   'counter:pause': CounterState,
   'counter:resume': CounterState,
   'officer:signIn': Officer,
@@ -157,4 +185,6 @@ export const RESULT_SCHEMAS = {
   'report:queue': QueueReport,
   'printer:get': KioskPrinting,
   'ticket:printable': PrintJob,
+  'device:list': DeviceList,
+  'device:revoke': DeviceInfo,
 } satisfies { [K in RequestName]: z.ZodType<RequestResult<K>> };

@@ -1,10 +1,10 @@
-/** Kiosk printing, the Electron bridge and the phone page on the wire (issue 7). */
+/** Kiosk printing, the Electron bridge and the phone page on the wire (SPEC K1–K9, P1–P3, E3). */
 import { z } from 'zod';
-import type { TicketStatus } from '../model/ticket';
+import { TicketStatus } from '../model/ticket';
 import { Id } from './common';
 import type { ErrorCode } from './errors';
 
-/** Kiosk printing and the phone page (issue 7, SPEC K1–K9, P1–P3). */
+/** Kiosk printing and the phone page (SPEC K1–K9, P1–P3). */
 export const TicketRefInput = z.strictObject({ ticketId: Id });
 export type TicketRefInput = z.infer<typeof TicketRefInput>;
 
@@ -12,20 +12,21 @@ export type TicketRefInput = z.infer<typeof TicketRefInput>;
 export const PublicId = z.string().regex(/^[A-Za-z0-9_-]{16}$/);
 
 /**
- * What goes on a paper ticket (DOMAIN §4), built by the hub for both printing paths; the printer
+ * What goes on a paper ticket (K4), built by the hub for both printing paths; the printer
  * side validates it again (hardware's PrintableTicket). `issuedAt` is epoch ms.
  */
-export interface PrintJob {
-  centreName: string;
-  serviceName: string;
-  label: string;
-  issuedAt: number;
-  ahead: number;
-  estimatedWaitMinutes: number | null;
-  priorityName: string | null;
-  qrUrl: string;
-  notice: string;
-}
+export const PrintJob = z.object({
+  centreName: z.string(),
+  serviceName: z.string(),
+  label: z.string(),
+  issuedAt: z.number().int(),
+  ahead: z.number().int().min(0),
+  estimatedWaitMinutes: z.number().int().min(0).nullable(),
+  priorityName: z.string().nullable(),
+  qrUrl: z.string(),
+  notice: z.string(),
+});
+export type PrintJob = z.infer<typeof PrintJob>;
 
 /**
  * How one print ended. `confirmed` is false when the printer took the ticket and then stopped
@@ -50,30 +51,29 @@ export interface PrinterAlert {
 }
 
 /** Whether the hub prints this kiosk's tickets: its token names a network printer (K8). */
-export interface KioskPrinting {
-  hubPrinter: boolean;
-}
+export const KioskPrinting = z.object({ hubPrinter: z.boolean() });
+export type KioskPrinting = z.infer<typeof KioskPrinting>;
 
 /**
  * What the public status page may know of a ticket (P1): nothing about the citizen, and no
  * priority category (it would tell who they are).
  */
-export interface PublicTicketStatus {
-  label: string;
-  serviceName: string;
-  serviceNameEn: string;
-  status: TicketStatus;
+export const PublicTicketStatus = z.object({
+  label: z.string(),
+  serviceName: z.string(),
+  serviceNameEn: z.string(),
+  status: TicketStatus,
   /** While waiting. */
-  ahead: number | null;
+  ahead: z.number().int().min(0).nullable(),
   /** While waiting; null also when no counter is open for the service. */
-  estimatedWaitMinutes: number | null;
+  estimatedWaitMinutes: z.number().int().min(0).nullable(),
   /** Once called. */
-  counterNumber: number | null;
-}
+  counterNumber: z.number().int().positive().nullable(),
+});
+export type PublicTicketStatus = z.infer<typeof PublicTicketStatus>;
 
 /** `window.luotShell` in the kiosk's Electron shell (K8). */
 export interface KioskShellBridge {
   /** Present only when the shell has a USB printer: prints the job there, the hub's encoder. */
   printTicket?(job: PrintJob): Promise<PrintOutcome>;
 }
-

@@ -1,4 +1,4 @@
-/** Queue figures on the wire (issue 4, SPEC Q11). */
+/** Queue figures on the wire (SPEC Q11). */
 import { z } from 'zod';
 import { IsoDateShape } from './common';
 
@@ -11,24 +11,26 @@ export const QueueReportInput = z
   .refine((q) => q.from <= q.to, { message: 'from after to' });
 export type QueueReportInput = z.input<typeof QueueReportInput>;
 
-/** Queue figures for one group (DOMAIN §3): counts, and times in seconds. */
-export interface QueueFigures {
-  issued: number;
-  called: number;
-  served: number;
-  noShows: number;
-  transferred: number;
-  waitMedianSeconds: number | null;
-  waitP90Seconds: number | null;
-  serviceMedianSeconds: number | null;
-  serviceP90Seconds: number | null;
-}
+/** Queue figures for one group (Q11): counts, and times in seconds. */
+export const QueueFigures = z.object({
+  issued: z.number().int().min(0),
+  called: z.number().int().min(0),
+  served: z.number().int().min(0),
+  noShows: z.number().int().min(0),
+  transferred: z.number().int().min(0),
+  waitMedianSeconds: z.number().nullable(),
+  waitP90Seconds: z.number().nullable(),
+  serviceMedianSeconds: z.number().nullable(),
+  serviceP90Seconds: z.number().nullable(),
+});
+export type QueueFigures = z.infer<typeof QueueFigures>;
 
-export interface QueueReport {
-  from: string;
-  to: string;
-  groupBy: 'service' | 'counter' | 'officer';
-  total: QueueFigures;
-  groups: ({ key: number; name: string } & QueueFigures)[];
-}
-
+export const QueueReport = z.object({
+  from: IsoDateShape,
+  to: IsoDateShape,
+  groupBy: z.enum(['service', 'counter', 'officer']),
+  total: QueueFigures,
+  /** One line per service, counter or officer: its id (`key`), its name and its figures. */
+  groups: z.array(QueueFigures.extend({ key: z.number().int(), name: z.string() })),
+});
+export type QueueReport = z.infer<typeof QueueReport>;

@@ -38,9 +38,32 @@ export interface Announcement {
 
 /** V9: letters by the names taught in Vietnamese schools, so both eSpeak and a voice pack say them alike. */
 const LETTER_NAMES: Record<string, string> = {
-  A: 'a', B: 'bê', C: 'xê', D: 'dê', E: 'e', F: 'ép', G: 'giê', H: 'hát', I: 'i', J: 'gi',
-  K: 'ca', L: 'e lờ', M: 'em mờ', N: 'en nờ', O: 'o', P: 'pê', Q: 'quy', R: 'e rờ', S: 'ét xì',
-  T: 'tê', U: 'u', V: 'vê', W: 'vê kép', X: 'ích xì', Y: 'i dài', Z: 'dét',
+  A: 'a',
+  B: 'bê',
+  C: 'xê',
+  D: 'dê',
+  E: 'e',
+  F: 'ép',
+  G: 'giê',
+  H: 'hát',
+  I: 'i',
+  J: 'gi',
+  K: 'ca',
+  L: 'e lờ',
+  M: 'em mờ',
+  N: 'en nờ',
+  O: 'o',
+  P: 'pê',
+  Q: 'quy',
+  R: 'e rờ',
+  S: 'ét xì',
+  T: 'tê',
+  U: 'u',
+  V: 'vê',
+  W: 'vê kép',
+  X: 'ích xì',
+  Y: 'i dài',
+  Z: 'dét',
 };
 
 /**
@@ -67,13 +90,17 @@ const speakDigits = (text: string, dialect: NumberDialect): string =>
   text.replace(/\d+/g, (run) => readDigits(run, dialect));
 
 /**
- * Builds the announcement of a call from the centre's template (DOMAIN §6, SPEC V8–V10).
+ * Builds the announcement of a call from the centre's template (SPEC V8–V10).
  *
  * @example
  * buildAnnouncement('1005', 3).spoken
  * // 'Mời công dân có số thứ tự một nghìn không trăm linh năm đến quầy số ba'
  */
-export function buildAnnouncement(label: string, counterNumber: number, options: AnnouncementOptions = {}): Announcement {
+export function buildAnnouncement(
+  label: string,
+  counterNumber: number,
+  options: AnnouncementOptions = {},
+): Announcement {
   const template = AnnouncementTemplate.parse(options.template ?? DEFAULT_ANNOUNCEMENT_TEMPLATE);
   const dialect = options.dialect ?? 'north';
   const fill = (number: string, counter: string, free: (s: string) => string): string =>

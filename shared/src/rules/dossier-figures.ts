@@ -1,4 +1,4 @@
-import type { DossierFigures, DossierGroupBy, DossierStats } from '../model/dossier';
+import type { DossierFigures, DossierGroupBy, DossierStats } from '../protocol/dossier-results';
 import { dossierStatus, type DossierFacts } from './dossier-status';
 
 /** The counts behind a DossierFigures; resolved and the rate follow from them. */
@@ -96,7 +96,10 @@ export function dossierFigures(
 }
 
 /** D14: the wall panel's periods as of local date `today`: this month and this year, up to today. */
-export function panelPeriods(today: string): { month: { from: string; to: string }; year: { from: string; to: string } } {
+export function panelPeriods(today: string): {
+  month: { from: string; to: string };
+  year: { from: string; to: string };
+} {
   return {
     month: { from: `${today.slice(0, 8)}01`, to: today },
     year: { from: `${today.slice(0, 5)}01-01`, to: today },

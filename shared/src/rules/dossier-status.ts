@@ -1,5 +1,5 @@
 import type { DossierChannel, DossierLevel, DossierRecord, DossierStatus } from '../model/dossier';
-import { localDate } from '../time/local-date';
+import { localDate } from '../time/civil-date';
 import type { WorkingDays } from './working-days';
 
 /** A dossier reduced to what the rules use: its group keys, its local dates (D1) and its due date. */

@@ -1,5 +1,5 @@
 /**
- * Q6 (DOMAIN §3): estimated wait = people ahead ÷ counters open for the service × recent median
+ * Q6: estimated wait = people ahead ÷ counters open for the service × recent median
  * service time. Whole minutes, rounded up; null when no counter is open for the service.
  */
 export function estimateWaitMinutes(ahead: number, openCounters: number, medianServiceSeconds: number): number | null {

@@ -1,7 +1,7 @@
 import type { NumberFormat } from '../model/centre';
 
 /**
- * Q-N1: service k issues k·blockSize + 1, k·blockSize + 2, … ; the last number of the block
+ * Q14: service k issues k·blockSize + 1, k·blockSize + 2, … ; the last number of the block
  * is k·blockSize + blockSize − 1, so a block never reaches the next service's numbers.
  * Returns null when `seq` is past the block (the service refuses new tickets for the day).
  */
@@ -16,7 +16,7 @@ export function blockLetter(block: number): string {
 }
 
 /**
- * How a number is shown and printed. Q-N2: "1001" by default; "A001" (A0001 for 10,000-blocks)
+ * How a number is shown and printed. Q14: "1001" by default; "A001" (A0001 for 10,000-blocks)
  * in the letter-prefixed format.
  */
 export function ticketLabel(number: number, blockSize: number, format: NumberFormat): string {

@@ -1,11 +1,11 @@
-/** Northern usage is the default (DOMAIN §6); southern is a per-centre option. */
+/** Northern usage is the default; southern is a per-centre option (V4, V5, V7). */
 export type NumberDialect = 'north' | 'south';
 
 export interface ReadNumberOptions {
   dialect?: NumberDialect;
 }
 
-/** The largest number read: ticket numbers reach k·10,000 + 9,999 with 10,000-blocks (DOMAIN §3). */
+/** The largest number read: ticket numbers reach k·10,000 + 9,999 with 10,000-blocks (Q14). */
 export const READ_NUMBER_MAX = 999_999;
 
 const DIGITS = ['không', 'một', 'hai', 'ba', 'bốn', 'năm', 'sáu', 'bảy', 'tám', 'chín'] as const;
@@ -54,7 +54,7 @@ function readGroup(n: number, full: boolean, w: Words): string[] {
 }
 
 /**
- * Reads a whole number 0–999,999 in Vietnamese words, per DOMAIN §6 and SPEC V1–V8.
+ * Reads a whole number 0–999,999 in Vietnamese words, per SPEC V1–V7.
  * Throws RangeError for anything else.
  *
  * @example

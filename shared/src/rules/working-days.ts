@@ -1,4 +1,5 @@
-import { DAY_MS } from '../time/local-date';
+/** The working-day rules of a centre's calendar (SPEC D2–D4); the date arithmetic is time/civil-date. */
+import { dateOfDay, dayNumber, weekdayOf } from '../time/civil-date';
 
 /** The days a centre declares: public holidays, and weekend days the government makes working days. */
 export interface CalendarDays {
@@ -7,37 +8,6 @@ export interface CalendarDays {
 }
 
 export const EMPTY_CALENDAR: CalendarDays = { holidays: [], workingWeekends: [] };
-
-const digit = (s: string, i: number): number => s.charCodeAt(i) - 48;
-
-/**
- * Days since 1970-01-01 of a valid 'YYYY-MM-DD' date, by integer arithmetic (H. Hinnant's
- * days_from_civil): no Date, no process zone, and cheap enough for three dates of every row of a
- * million-row import.
- * @example dayNumber('1970-01-02') // 1
- */
-export function dayNumber(date: string): number {
-  const y = digit(date, 0) * 1000 + digit(date, 1) * 100 + digit(date, 2) * 10 + digit(date, 3);
-  const m = digit(date, 5) * 10 + digit(date, 6);
-  const d = digit(date, 8) * 10 + digit(date, 9);
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
-  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
-}
-
-/** The 'YYYY-MM-DD' date of a day number. */
-export const dateOfDay = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
-
-/** 1970-01-01 was a Thursday: day 0 → weekday 4 (0 = Sunday). */
-const weekdayOf = (day: number): number => (((day + 4) % 7) + 7) % 7;
-
-/** Whether a 'YYYY-MM-DD' date is a Saturday or a Sunday. */
-export function isWeekend(date: string): boolean {
-  const w = weekdayOf(dayNumber(date));
-  return w === 0 || w === 6;
-}
 
 export interface WorkingDays {
   /** D2: Monday–Friday except holidays, plus declared make-up working weekend days. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatDateTimeVi, isIsoDate, localDate, nextLocalMidnight, startOfLocalDay } from './local-date';
+import { dateOfDay, dayNumber, isIsoDate, localDate, nextLocalMidnight, startOfLocalDay } from './civil-date';
 
 describe('local time in Asia/Ho_Chi_Minh', () => {
   it('T1: the local date turns at 17:00 UTC', () => {
@@ -19,16 +19,28 @@ describe('local time in Asia/Ho_Chi_Minh', () => {
     expect(localDate(Date.parse('2028-02-28T17:00:00Z'))).toBe('2028-02-29');
     expect(localDate(Date.parse('2100-02-28T17:00:00Z'))).toBe('2100-03-01');
   });
-  it('T2: dd/MM/yyyy HH:mm, 24-hour', () => {
-    expect(formatDateTimeVi(Date.parse('2026-01-05T13:07:00Z'))).toBe('05/01/2026 20:07');
-  });
   it('T3: local midnight', () => {
     expect(new Date(startOfLocalDay('2026-11-24')).toISOString()).toBe('2026-11-23T17:00:00.000Z');
-    expect(new Date(nextLocalMidnight(Date.parse('2026-11-23T10:00:00Z'))).toISOString()).toBe('2026-11-23T17:00:00.000Z');
+    expect(new Date(nextLocalMidnight(Date.parse('2026-11-23T10:00:00Z'))).toISOString()).toBe(
+      '2026-11-23T17:00:00.000Z',
+    );
   });
   it('T4: calendar dates are checked, not just their shape', () => {
     expect(isIsoDate('2026-02-28')).toBe(true);
     expect(isIsoDate('2026-02-30')).toBe(false);
     expect(isIsoDate('26-02-01')).toBe(false);
+  });
+});
+
+describe('day numbers', () => {
+  it('D3: day numbers are plain calendar arithmetic, the same as the UTC calendar, both ways', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.parse('1900-01-01'), max: Date.parse('2199-12-31') }), (t) => {
+        const date = new Date(t).toISOString().slice(0, 10);
+        expect(dayNumber(date)).toBe(Math.floor(t / 86_400_000));
+        expect(dateOfDay(dayNumber(date))).toBe(date);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
