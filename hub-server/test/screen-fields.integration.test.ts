@@ -24,7 +24,7 @@ describe('H9: public screens get only the fields they show', () => {
     const kiosk = await open(t.kiosk);
     const { counterId, token } = t.counters[0]!;
     const counter = await open(token);
-    const heard: Record<string, unknown[]> = { wall: [], kiosk: [], counter: [] };
+    const heard: Record<string, [string, unknown][]> = { wall: [], kiosk: [], counter: [] };
     for (const [who, s] of [['wall', wall], ['kiosk', kiosk], ['counter', counter]] as const) {
       s.onAny((event: string, payload: unknown) => heard[who]!.push([event, payload]));
     }
@@ -43,7 +43,7 @@ describe('H9: public screens get only the fields they show', () => {
       expect(text).not.toContain('elderly');
       expect(heard[who]!.map(([e]) => e)).not.toContain('ticket:issued');
     }
-    const tile = (heard.wall!.find(([e]) => e === 'counter:updated') as [string, CounterState])[1];
+    const tile = heard.wall!.find(([e]) => e === 'counter:updated')![1] as CounterState;
     expect(Object.keys(tile.current!).sort()).toEqual(['counterId', 'id', 'label', 'number', 'serviceId', 'status']);
 
     // The same through the wall's and the kiosk's own reads.
