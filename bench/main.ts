@@ -4,7 +4,7 @@
  */
 import { cpus } from 'node:os';
 
-type Bench = () => Promise<Record<string, unknown>>;
+type Bench = () => Record<string, unknown> | Promise<Record<string, unknown>>;
 
 const BENCHES: Record<string, () => Promise<Bench>> = {
   queue: () => import('./queue').then((m) => m.run),

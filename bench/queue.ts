@@ -10,8 +10,16 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pino from 'pino';
 import { io as connectClient, type Socket } from 'socket.io-client';
-import { quantile, type ClientToServerEvents, type ServerToClientEvents } from '@luot/shared';
-import { startHub } from '../hub-server/src/main';
+import {
+  quantile,
+  type Ack,
+  type ClientToServerEvents,
+  type RequestResult,
+  type ServerToClientEvents,
+} from '@luot/shared';
+import { startHub } from '@luot/hub-server';
+
+type CallNextAck = Ack<RequestResult<'counter:callNext'>>;
 
 const ISSUES = 2000;
 const COUNTERS = 20;
@@ -74,7 +82,8 @@ export async function run(): Promise<Record<string, unknown>> {
     sockets.map(async (s, i) => {
       for (let k = 0; k < CALLS_PER_COUNTER; k++) {
         const start = performance.now();
-        const ack = await s.timeout(5000).emitWithAck('counter:callNext', { counterId: 1000 + i });
+        // socket.io's types lose the ack's type once .timeout() decorates the events; it is named here.
+        const ack = (await s.timeout(5000).emitWithAck('counter:callNext', { counterId: 1000 + i })) as CallNextAck;
         if (!ack.ok) throw new Error(ack.code);
         latencies.push(performance.now() - start);
       }

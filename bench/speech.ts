@@ -6,8 +6,7 @@
  * Before S6 the same burst took the process past 3.8 GB and lost 39 phrases to timeouts.
  */
 import { buildAnnouncement } from '@luot/shared';
-import { createSpeech } from '../hub-server/src/features/speech/create-speech';
-import { SpeechBusyError } from '../hub-server/src/features/speech/speech-engine';
+import { createSpeech, SpeechBusyError } from '@luot/hub-server';
 
 export interface SpeechBurst {
   ms: number;

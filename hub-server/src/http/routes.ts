@@ -1,80 +1,247 @@
-import type { RequestName } from '@luot/shared';
+import {
+  CentreSnapshot,
+  DisplayState,
+  Id,
+  REQUEST_SCHEMAS,
+  RESULT_SCHEMAS,
+  type ErrorCode,
+  type RequestInput,
+  type RequestName,
+  type RequestResult,
+  type Role,
+} from '@luot/shared';
+import { z } from 'zod';
+import type { RouteDoc, Summary } from './openapi';
 
 /** A REST route that is a thin door onto one action. */
 export interface ActionRoute {
   method: 'GET' | 'POST';
   path: RegExp;
   action: RequestName;
+  /**
+   * The roles the action admits. The dispatcher enforces the action's own list; this copy is what
+   * the OpenAPI document says, and test/openapi.integration.test.ts checks that the two agree.
+   */
+  roles: readonly Role[];
   /** Builds the action's input from the path match and the JSON body. */
   input(match: RegExpExecArray, body: unknown, query: URLSearchParams): unknown;
   status?: number;
   /** The part of the action's result the route returns. */
   output?(data: never): unknown;
+  doc: RouteDoc;
 }
 
-const num = (s: string | undefined): number => Number(s);
+interface ActionRouteDef<K extends RequestName, O> {
+  method: 'GET' | 'POST';
+  /** OpenAPI form; every `{param}` is a database id (digits) that fills the input key `params[param]`. */
+  path: string;
+  action: K;
+  summary: Summary;
+  roles: readonly Role[];
+  params?: Record<string, keyof RequestInput<K> & string>;
+  /**
+   * The id each `{param}` shows in the document, and its test calls with: 1 unless said (an id
+   * the demo does not have, where calling with 1 would act on a demo record the test needs).
+   */
+  paramExamples?: Record<string, number>;
+  /** Where the rest of the input comes from: the JSON body, the query string, or a fixed value. */
+  from?: 'body' | 'query' | { fixed: RequestInput<K> };
+  /** A body or query that the action takes: shown in the document, and sent by its test. */
+  example?: Record<string, unknown>;
+  status?: number;
+  /** When the route answers only part of the result: that part, and its schema. */
+  output?: { schema: z.ZodType<O>; pick(data: RequestResult<K>): O };
+  errors?: readonly ErrorCode[];
+}
+
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const PARAM = /\{(\w+)\}/g;
+
+/**
+ * One action route from its OpenAPI path: the RegExp the server matches, the input builder and the
+ * route's doc all come from the same declaration, so the document cannot say another path or
+ * another input than the one served.
+ */
+function route<K extends RequestName, O = RequestResult<K>>(def: ActionRouteDef<K, O>): ActionRoute {
+  const names = [...def.path.matchAll(PARAM)].map((m) => m[1] as string);
+  const keys = names.map((n) => {
+    const key = def.params?.[n];
+    if (!key) throw new Error(`${def.path}: no input key for {${n}}`);
+    return key;
+  });
+  const schema = REQUEST_SCHEMAS[def.action] as z.ZodType;
+  // The part of the input that is not in the path: what the body or the query string carries.
+  const rest =
+    keys.length === 0 || !(schema instanceof z.ZodObject)
+      ? schema
+      : schema.omit(Object.fromEntries(keys.map((k) => [k, true])) as Record<string, true>);
+  const restKeys = rest instanceof z.ZodObject ? Object.keys(rest.shape) : ['?'];
+  const from = def.from;
+  const example = def.example ? { example: def.example } : {};
+  return {
+    method: def.method,
+    path: new RegExp(`^${def.path.replace(PARAM, '(\\d+)')}$`),
+    action: def.action,
+    roles: def.roles,
+    status: def.status,
+    input(match, body, query) {
+      const given = from === 'body' ? body : from === 'query' ? Object.fromEntries(query) : from ? from.fixed : {};
+      if (keys.length === 0) return given;
+      // The path names the counter; the body may add ticketId, serviceId or credentials.
+      const input: Record<string, unknown> = { ...(isObject(given) ? given : {}) };
+      keys.forEach((key, i) => (input[key] = Number(match[i + 1])));
+      return input;
+    },
+    ...(def.output ? { output: def.output.pick as (data: never) => unknown } : {}),
+    doc: {
+      path: def.path,
+      summary: def.summary,
+      params: Object.fromEntries(names.map((n) => [n, { schema: Id, example: def.paramExamples?.[n] ?? 1 }])),
+      ...(from === 'query' ? { query: rest as z.ZodObject, ...(def.example ? { queryExample: def.example } : {}) } : {}),
+      ...(from === 'body' && restKeys.length > 0
+        ? { body: { content: { 'application/json': rest }, required: !rest.safeParse({}).success, ...example } }
+        : {}),
+      response: {
+        status: def.status ?? 200,
+        content: { 'application/json': def.output?.schema ?? (RESULT_SCHEMAS[def.action] as z.ZodType) },
+      },
+      // Input from the request is validated (zod) before anything runs: BAD_REQUEST when it does not parse.
+      errors: [...(names.length > 0 || from === 'body' || from === 'query' ? ['BAD_REQUEST' as const] : []), ...(def.errors ?? [])],
+    },
+  };
+}
+
+const COUNTER_ROLES = ['counter', 'admin'] as const;
+/** What an action on the counter's current ticket may answer (an out-of-date screen: STALE_TICKET). */
+const ON_CURRENT: readonly ErrorCode[] = ['COUNTER_NOT_FOUND', 'NO_CURRENT_TICKET', 'ACTION_OUT_OF_ORDER', 'STALE_TICKET', 'TICKET_NOT_FOUND'];
+const counterPath = <K extends RequestName>(verb: string, action: K, summary: Summary, more: Partial<ActionRouteDef<K, RequestResult<K>>> = {}) =>
+  route<K>({
+    method: 'POST',
+    path: `/api/counters/{id}/${verb}`,
+    action,
+    summary,
+    roles: COUNTER_ROLES,
+    params: { id: 'counterId' as keyof RequestInput<K> & string },
+    from: 'body',
+    ...more,
+  });
 
 export const ACTION_ROUTES: ActionRoute[] = [
-  {
+  route({
     method: 'GET',
-    path: /^\/api\/services$/,
+    path: '/api/services',
     action: 'centre:get',
-    input: () => ({}),
-    output: (d: { services: unknown; queues: unknown }) => ({ services: d.services, queues: d.queues }),
-  },
-  {
+    summary: { vi: 'Danh sách dịch vụ và số người đang chờ', en: 'Services and how many wait for each' },
+    roles: ['kiosk', 'counter', 'display', 'admin'],
+    output: {
+      schema: CentreSnapshot.pick({ services: true, queues: true }),
+      pick: (d) => ({ services: d.services, queues: d.queues }),
+    },
+  }),
+  route({
     method: 'GET',
-    path: /^\/api\/counters$/,
+    path: '/api/counters',
     action: 'centre:get',
-    input: () => ({}),
-    output: (d: { counters: unknown }) => ({ counters: d.counters }),
-  },
-  { method: 'POST', path: /^\/api\/tickets$/, action: 'ticket:issue', input: (_m, body) => body, status: 201 },
-  {
+    summary: { vi: 'Các quầy: trạng thái, số đang phục vụ, cán bộ', en: 'Counters: state, current ticket, officer' },
+    roles: ['kiosk', 'counter', 'display', 'admin'],
+    output: { schema: CentreSnapshot.pick({ counters: true }), pick: (d) => ({ counters: d.counters }) },
+  }),
+  route({
     method: 'POST',
-    path: /^\/api\/counters\/(\d+)\/call-next$/,
-    action: 'counter:callNext',
-    input: (m) => ({ counterId: num(m[1]) }),
-  },
-  ...(
-    [
-      ['recall', 'counter:recall'],
-      ['start', 'counter:start'],
-      ['finish', 'counter:finish'],
-      ['no-show', 'counter:noShow'],
-      ['transfer', 'counter:transfer'],
-      ['pause', 'counter:pause'],
-      ['resume', 'counter:resume'],
-      ['sign-in', 'officer:signIn'],
-      ['sign-out', 'officer:signOut'],
-    ] as const
-  ).map(
-    ([verb, action]): ActionRoute => ({
-      method: 'POST',
-      path: new RegExp(`^/api/counters/(\\d+)/${verb}$`),
-      action,
-      // The path names the counter; the body may add ticketId, serviceId or credentials.
-      input: (m, body) => ({ ...(isObject(body) ? body : {}), counterId: num(m[1]) }),
-    }),
-  ),
-  {
+    path: '/api/tickets',
+    action: 'ticket:issue',
+    summary: { vi: 'Lấy số thứ tự', en: 'Issue a ticket' },
+    roles: ['kiosk', 'admin'],
+    from: 'body',
+    example: { serviceId: 1 },
+    status: 201,
+    errors: ['SERVICE_NOT_FOUND', 'PRIORITY_UNKNOWN', 'BLOCK_EXHAUSTED', 'RATE_LIMITED'],
+  }),
+  route({
+    method: 'POST',
+    path: '/api/tickets/{id}/cancel',
+    action: 'ticket:cancel',
+    summary: { vi: 'Huỷ một số thứ tự đang chờ hoặc đã gọi (kèm lý do)', en: 'Cancel a waiting or called ticket (with a reason)' },
+    roles: ['admin'],
+    params: { id: 'ticketId' },
+    from: 'body',
+    example: { reason: 'Công dân đã rời trung tâm' },
+    errors: ['TICKET_NOT_FOUND', 'ACTION_OUT_OF_ORDER'],
+  }),
+  route({
+    method: 'POST',
+    path: '/api/services/{id}/cancel-waiting',
+    action: 'service:cancelWaiting',
+    summary: { vi: 'Huỷ mọi số đang chờ của một dịch vụ (kèm lý do)', en: 'Cancel every waiting ticket of a service (with a reason)' },
+    roles: ['admin'],
+    params: { id: 'serviceId' },
+    from: 'body',
+    example: { reason: 'Dịch vụ tạm ngừng do sự cố hệ thống' },
+    errors: ['SERVICE_NOT_FOUND'],
+  }),
+  counterPath('call-next', 'counter:callNext', { vi: 'Gọi số tiếp theo', en: 'Call the next ticket' }, {
+    errors: ['COUNTER_NOT_FOUND', 'COUNTER_PAUSED', 'QUEUE_EMPTY'],
+  }),
+  counterPath('recall', 'counter:recall', { vi: 'Gọi lại số hiện tại', en: 'Call the current ticket again' }, { errors: ON_CURRENT }),
+  counterPath('start', 'counter:start', { vi: 'Bắt đầu phục vụ', en: 'Start serving the current ticket' }, { errors: ON_CURRENT }),
+  counterPath('finish', 'counter:finish', { vi: 'Hoàn thành', en: 'Finish the current ticket' }, { errors: ON_CURRENT }),
+  counterPath('no-show', 'counter:noShow', { vi: 'Công dân vắng mặt', en: 'Mark the current ticket a no-show' }, { errors: ON_CURRENT }),
+  counterPath('transfer', 'counter:transfer', { vi: 'Chuyển sang dịch vụ khác', en: 'Transfer the current ticket to another service' }, {
+    example: { serviceId: 2 },
+    errors: [...ON_CURRENT, 'SERVICE_NOT_FOUND'],
+  }),
+  counterPath('pause', 'counter:pause', { vi: 'Tạm dừng quầy', en: 'Pause the counter' }, { errors: ['COUNTER_NOT_FOUND', 'ACTION_OUT_OF_ORDER'] }),
+  counterPath('resume', 'counter:resume', { vi: 'Mở lại quầy', en: 'Resume the counter' }, { errors: ['COUNTER_NOT_FOUND', 'ACTION_OUT_OF_ORDER'] }),
+  counterPath('sign-in', 'officer:signIn', { vi: 'Cán bộ đăng nhập quầy', en: 'An officer signs in at the counter' }, {
+    example: { name: 'Nguyễn Văn An', pin: '1234' },
+    errors: ['COUNTER_NOT_FOUND', 'OFFICER_BAD_CREDENTIALS', 'COUNTER_TAKEN', 'OFFICER_LOCKED'],
+  }),
+  counterPath('sign-out', 'officer:signOut', { vi: 'Cán bộ rời quầy', en: 'The officer signs out' }, {
+    errors: ['COUNTER_NOT_FOUND', 'OFFICER_REQUIRED'],
+  }),
+  route({
     method: 'GET',
-    path: /^\/api\/counters\/(\d+)$/,
+    path: '/api/counters/{id}',
     action: 'counter:view',
-    input: (m) => ({ counterId: num(m[1]) }),
-  },
-  {
+    summary: { vi: 'Màn hình quầy: quầy, các số kế tiếp, hàng chờ', en: "A counter's screen: the counter, who is next, the queues" },
+    roles: COUNTER_ROLES,
+    params: { id: 'counterId' },
+    errors: ['COUNTER_NOT_FOUND'],
+  }),
+  route({
     method: 'GET',
-    path: /^\/api\/reports\/queue$/,
+    path: '/api/reports/queue',
     action: 'report:queue',
-    input: (_m, _b, q) => Object.fromEntries(q),
-  },
-  {
+    summary: { vi: 'Báo cáo hàng chờ theo dịch vụ, quầy hoặc cán bộ', en: 'Queue report by service, counter or officer' },
+    roles: ['admin'],
+    from: 'query',
+    example: { from: '2024-01-01', to: '2024-12-31', groupBy: 'service' },
+  }),
+  route({
     method: 'GET',
-    path: /^\/api\/display\/state$/,
+    path: '/api/display/state',
     action: 'display:sync',
-    input: () => ({ afterSeq: 0 }),
-    output: (d: { state: unknown }) => d.state,
-  },
+    summary: { vi: 'Trạng thái màn hình sảnh: quầy và các lượt gọi gần nhất', en: 'The wall now: counters and the last calls' },
+    roles: ['display', 'admin'],
+    from: { fixed: { afterSeq: 0 } },
+    output: { schema: DisplayState, pick: (d) => d.state },
+  }),
+  route({
+    method: 'GET',
+    path: '/api/devices',
+    action: 'device:list',
+    summary: { vi: 'Danh sách thiết bị (không bao giờ kèm mã truy cập)', en: 'Devices (never their tokens)' },
+    roles: ['admin'],
+  }),
+  route({
+    method: 'POST',
+    path: '/api/devices/{id}/revoke',
+    action: 'device:revoke',
+    summary: { vi: 'Thu hồi mã truy cập của một thiết bị', en: "Revoke a device's token" },
+    roles: ['admin'],
+    params: { id: 'deviceId' },
+    // Not device 1: the example would revoke the demo kiosk.
+    paramExamples: { id: 9999 },
+    errors: ['DEVICE_NOT_FOUND', 'DEVICE_SELF_REVOKE'],
+  }),
 ];
