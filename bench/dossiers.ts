@@ -54,7 +54,8 @@ function rng(seed: number): () => number {
   };
 }
 
-async function writeCsv(path: string): Promise<void> {
+/** A one-stop export of `rows` dossiers as CSV; deterministic, the same file every run. */
+export async function writeCsv(path: string, rows = ROWS): Promise<void> {
   const out = createWriteStream(path);
   const write = (s: string): Promise<void> | void => {
     if (!out.write(s)) return new Promise((r) => out.once('drain', () => r()));
@@ -62,7 +63,7 @@ async function writeCsv(path: string): Promise<void> {
   const r = rng(5);
   const iso = (ms: number): string => `${new Date(ms + 7 * 3_600_000).toISOString().slice(0, 19)}+07:00`;
   await write('code,field,level,channel,receivedAt,processingDays,dueDate,resolvedAt\n');
-  for (let i = 0; i < ROWS; i++) {
+  for (let i = 0; i < rows; i++) {
     const received = START + Math.floor(r() * SPAN_MS);
     const explicit = r() < 0.1;
     const days = Math.floor(r() * 20);

@@ -11,6 +11,8 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   printer: () => import('./printer').then((m) => m.run),
   dossiers: () => import('./dossiers').then((m) => m.run),
   display: () => import('./display').then((m) => m.run),
+  speech: () => import('./speech').then((m) => m.run),
+  hardening: () => import('./hardening').then((m) => m.run),
 };
 
 const results: Record<string, unknown> = { machine: { node: process.version, cpus: cpus().length } };

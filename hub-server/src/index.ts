@@ -10,3 +10,7 @@ export { createSpeech, type SpeechOptions } from './features/speech/create-speec
 export { SpeechBusyError, SpeechError, type SpeechEngine } from './features/speech/speech-engine';
 export { openApiDocument, type OpenApiDocument } from './http/openapi';
 export { rawRouteTable } from './http/route-table';
+export { seedDemoCentre } from './demo/seed';
+export { createCentreRepository, type CentreRepository } from './features/centre/centre-repository';
+export { createDeviceRepository, type DeviceRepository } from './features/devices/device-repository';
+export { createOfficerRepository, type OfficerRepository } from './features/officers/officer-repository';
