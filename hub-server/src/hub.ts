@@ -131,7 +131,11 @@ export function createHub(deps: HubDeps): Hub {
       ...dossierRoutes({
         dossiers,
         notify: realtime.notifier,
-        lookupLimit: createAddressLimit('dossierLookup', limits.dossierLookup, { clock, logger, maxKeys: limits.maxKeys }),
+        lookupLimit: createAddressLimit('dossierLookup', limits.dossierLookup, {
+          clock,
+          logger,
+          maxKeys: limits.maxKeys,
+        }),
       }),
     ],
   });

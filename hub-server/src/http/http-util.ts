@@ -34,3 +34,21 @@ export function bearerToken(req: IncomingMessage): string | null {
   const m = typeof h === 'string' ? /^Bearer\s+(\S+)$/i.exec(h) : null;
   return m?.[1] ?? null;
 }
+
+/**
+ * A refusal as the REST body: `{code, message}`, and for one that passes with time (L2, L3, L5)
+ * the wait in seconds and in Vietnamese words (`detail`), with the `Retry-After` header.
+ */
+export function sendRefusal(
+  res: ServerResponse,
+  refusal: { code: ErrorCode; message?: string; detail?: string; retryAfterSeconds?: number },
+): void {
+  const { code, detail, retryAfterSeconds } = refusal;
+  if (retryAfterSeconds !== undefined) res.setHeader('retry-after', String(retryAfterSeconds));
+  sendJson(res, HTTP_STATUS[code], {
+    code,
+    message: refusal.message ?? vi.errors[code],
+    ...(detail === undefined ? {} : { detail }),
+    ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
+  } satisfies ApiError);
+}

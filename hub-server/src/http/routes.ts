@@ -161,7 +161,10 @@ export const ACTION_ROUTES: ActionRoute[] = [
     method: 'POST',
     path: '/api/tickets/{id}/cancel',
     action: 'ticket:cancel',
-    summary: { vi: 'Huỷ một số thứ tự đang chờ hoặc đã gọi (kèm lý do)', en: 'Cancel a waiting or called ticket (with a reason)' },
+    summary: {
+      vi: 'Huỷ một số thứ tự đang chờ hoặc đã gọi (kèm lý do)',
+      en: 'Cancel a waiting or called ticket (with a reason)',
+    },
     roles: ['admin'],
     params: { id: 'ticketId' },
     from: 'body',
@@ -172,7 +175,10 @@ export const ACTION_ROUTES: ActionRoute[] = [
     method: 'POST',
     path: '/api/services/{id}/cancel-waiting',
     action: 'service:cancelWaiting',
-    summary: { vi: 'Huỷ mọi số đang chờ của một dịch vụ (kèm lý do)', en: 'Cancel every waiting ticket of a service (with a reason)' },
+    summary: {
+      vi: 'Huỷ mọi số đang chờ của một dịch vụ (kèm lý do)',
+      en: 'Cancel every waiting ticket of a service (with a reason)',
+    },
     roles: ['admin'],
     params: { id: 'serviceId' },
     from: 'body',

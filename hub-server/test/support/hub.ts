@@ -1,9 +1,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, Clock, ServerToClientEvents } from '@luot/shared';
+import type { LimitOptions } from '../../src/features/limits/limits';
 import { startHub, type RunningHub } from '../../src/main';
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -11,9 +12,9 @@ export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export const tempDbPath = (): string => join(mkdtempSync(join(tmpdir(), 'luot-')), 'luot.db');
 
 /** A demo hub on a temporary database and a free port on 127.0.0.1. */
-export async function startTestHub(opts: { dbPath?: string; clock?: Clock; port?: number } = {}): Promise<
-  RunningHub & { url: string; dbPath: string }
-> {
+export async function startTestHub(
+  opts: { dbPath?: string; clock?: Clock; port?: number; logger?: Logger; limits?: LimitOptions } = {},
+): Promise<RunningHub & { url: string; dbPath: string }> {
   const dbPath = opts.dbPath ?? tempDbPath();
   const running = await startHub({
     dbPath,
@@ -21,14 +22,20 @@ export async function startTestHub(opts: { dbPath?: string; clock?: Clock; port?
     host: '127.0.0.1',
     demo: true,
     clock: opts.clock,
-    logger: pino({ level: 'silent' }),
+    logger: opts.logger ?? pino({ level: 'silent' }),
+    limits: opts.limits,
   });
   return Object.assign(running, { url: `http://127.0.0.1:${running.port}`, dbPath });
 }
 
 /** A real socket.io client with a device token; resolves once connected. */
 export function connect(url: string, token: string): Promise<TestSocket> {
-  const socket: TestSocket = io(url, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
+  const socket: TestSocket = io(url, {
+    auth: { token },
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+  });
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve(socket));
     socket.once('connect_error', (e) => {
@@ -46,4 +53,15 @@ export async function api(url: string, token: string | null, method: string, pat
   });
   const text = await res.text();
   return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : null };
+}
+
+/** A logger that keeps every line it writes, for tests that read the hub's log. */
+export function capturingLogger(level = 'debug'): {
+  logger: Logger;
+  raw: string[];
+  lines(): Record<string, unknown>[];
+} {
+  const raw: string[] = [];
+  const logger = pino({ level }, { write: (line: string) => void raw.push(line) });
+  return { logger, raw, lines: () => raw.map((l) => JSON.parse(l) as Record<string, unknown>) };
 }

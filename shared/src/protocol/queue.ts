@@ -31,7 +31,14 @@ export type Officer = z.infer<typeof Officer>;
  * H9: what every screen may know of a counter's ticket: what a tile shows. The status page id,
  * the priority category and the times stay with the officer's own view (CounterView.current).
  */
-export const ScreenTicket = Ticket.pick({ id: true, serviceId: true, number: true, label: true, status: true, counterId: true });
+export const ScreenTicket = Ticket.pick({
+  id: true,
+  serviceId: true,
+  number: true,
+  label: true,
+  status: true,
+  counterId: true,
+});
 export type ScreenTicket = z.infer<typeof ScreenTicket>;
 
 export const CounterState = Counter.extend({

@@ -7,7 +7,23 @@ import { printerSim, printTest } from './printer';
 import { reportQueue } from './report';
 import { say } from './say';
 import { start } from './start';
-import { tokenCreate } from './token';
+import { tokenCreate, tokenList, tokenRevoke } from './token';
 
 /** Every `luot` subcommand. A feature adds its commands here. */
-export const COMMANDS: Command[] = [start, tokenCreate, officerAdd, reportQueue, say, printerSim, printTest, displaySet, dossiersImport, dossiersStats, dossiersStatus, calendarSet, calendarShow];
+export const COMMANDS: Command[] = [
+  start,
+  tokenCreate,
+  tokenList,
+  tokenRevoke,
+  officerAdd,
+  reportQueue,
+  say,
+  printerSim,
+  printTest,
+  displaySet,
+  dossiersImport,
+  dossiersStats,
+  dossiersStatus,
+  calendarSet,
+  calendarShow,
+];

@@ -1,4 +1,4 @@
-import { ROLES, systemClock, type Role } from '@luot/shared';
+import { formatDateTimeVi, ROLES, systemClock, type DeviceInfo, type DeviceList, type Role } from '@luot/shared';
 import { recordChange } from '../../db/change-log';
 import { openDatabase } from '../../db/open';
 import { createCentreRepository } from '../../features/centre/centre-repository';
@@ -39,7 +39,10 @@ export const tokenCreate: Command = {
         throw new UsageError(`Không có màn hình mã ${displayId}.`);
       }
       const label = values.label ?? (counterId === null ? role : `counter-${counterId}`);
-      const token = createDeviceRepository(db).create(role, counterId, label, systemClock.now(), { displayId, printer });
+      const token = createDeviceRepository(db).create(role, counterId, label, systemClock.now(), {
+        displayId,
+        printer,
+      });
       recordChange(db, 'devices');
       console.log(token);
       return 0;
@@ -48,3 +51,92 @@ export const tokenCreate: Command = {
     }
   },
 };
+
+const ROLE_VI: Record<Role, string> = { kiosk: 'kiosk', counter: 'quầy', display: 'màn hình', admin: 'quản trị' };
+
+/** What a device is bound to: its counter, its display, its network printer. */
+function boundTo(d: DeviceInfo): string {
+  if (d.counterId !== null) return `quầy mã ${d.counterId}`;
+  if (d.displayId !== null) return `màn hình mã ${d.displayId}`;
+  return d.printer ?? '—';
+}
+
+function deviceLine(d: DeviceInfo): string {
+  return [
+    String(d.id).padStart(4),
+    ROLE_VI[d.role].padEnd(9),
+    boundTo(d).padEnd(26),
+    d.label.padEnd(24),
+    formatDateTimeVi(d.createdAt).padEnd(16),
+    (d.lastSeenAt === null ? 'chưa kết nối' : formatDateTimeVi(d.lastSeenAt)).padEnd(16),
+    d.revokedAt === null ? 'đang dùng' : `đã thu hồi ${formatDateTimeVi(d.revokedAt)}`,
+  ].join('  ');
+}
+
+/** G1: every device token (never the token itself), revoked ones included. */
+export const tokenList: Command = {
+  path: ['token', 'list'],
+  summary: 'luot token list [--json] [--db PATH]   liệt kê mã thiết bị (không hiện mã)',
+  // Synchronous work; a throw becomes the rejection main() reports.
+  run: (argv) => Promise.resolve().then(() => listTokens(argv)),
+};
+
+function listTokens(argv: string[]): number {
+  const { values, positionals } = parse(argv, { json: { type: 'boolean', default: false }, db: { type: 'string' } });
+  if (positionals.length > 0) throw new UsageError(`Không cần tham số "${positionals.join(' ')}".`);
+  const db = openDatabase(dbPath(values.db));
+  try {
+    const list: DeviceList = { devices: createDeviceRepository(db).list() };
+    if (values.json) {
+      console.log(JSON.stringify(list));
+      return 0;
+    }
+    if (list.devices.length === 0) {
+      console.log('Chưa có thiết bị nào. Cấp mã bằng: luot token create --role …');
+      return 0;
+    }
+    const head = ['Mã'.padStart(4), 'Vai trò'.padEnd(9), 'Gắn với'.padEnd(26), 'Nhãn'.padEnd(24)];
+    console.log([...head, 'Tạo lúc'.padEnd(16), 'Lần cuối'.padEnd(16), 'Trạng thái'].join('  '));
+    for (const d of list.devices) console.log(deviceLine(d));
+    return 0;
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * G2: revokes a device's token. A running hub learns it from the change log (H2) and drops that
+ * device's sockets within about a second; its requests are refused from the moment this commits.
+ */
+export const tokenRevoke: Command = {
+  path: ['token', 'revoke'],
+  summary: 'luot token revoke ID [--db PATH]   thu hồi mã của một thiết bị (xem mã bằng luot token list)',
+  // Synchronous work; a throw becomes the rejection main() reports.
+  run: (argv) => Promise.resolve().then(() => revokeToken(argv)),
+};
+
+function revokeToken(argv: string[]): number {
+  const { values, positionals } = parse(argv, { db: { type: 'string' } });
+  if (positionals.length !== 1)
+    throw new UsageError('Cần đúng một mã thiết bị, ví dụ: luot token revoke 3 (xem luot token list).');
+  const id = intFlag(positionals[0], 'ID', 0);
+  const db = openDatabase(dbPath(values.db));
+  try {
+    const revoked = createDeviceRepository(db).revoke(id, systemClock.now());
+    if (!revoked) throw new UsageError(`Không có thiết bị mã ${id} (xem luot token list).`);
+    const { device, changed } = revoked;
+    if (!changed) {
+      console.log(
+        `Thiết bị ${device.id} (${device.label}) đã bị thu hồi mã từ trước, lúc ${formatDateTimeVi(device.revokedAt ?? 0)}.`,
+      );
+      return 0;
+    }
+    recordChange(db, 'devices', device.id);
+    console.log(
+      `Đã thu hồi mã của thiết bị ${device.id} (${device.label}). Thiết bị này bị ngắt kết nối và không kết nối lại được.`,
+    );
+    return 0;
+  } finally {
+    db.close();
+  }
+}

@@ -2,6 +2,7 @@ import { core } from './001-core';
 import { dossiers } from './002-dossiers';
 import { deviceConfig } from './003-device-config';
 import { changeLog } from './004-change-log';
+import { deviceLastSeen } from './005-device-last-seen';
 
 export interface Migration {
   version: number;
@@ -10,4 +11,4 @@ export interface Migration {
 }
 
 /** Every schema change, in order. A migration, once released, is never edited: add the next one. */
-export const MIGRATIONS: readonly Migration[] = [core, dossiers, deviceConfig, changeLog];
+export const MIGRATIONS: readonly Migration[] = [core, dossiers, deviceConfig, changeLog, deviceLastSeen];
