@@ -1,5 +1,7 @@
 import {
   DomainError,
+  RetryLaterError,
+  retryAfterText,
   REQUEST_SCHEMAS,
   vi,
   type Ack,
@@ -37,6 +39,18 @@ export interface Dispatched<T> {
 
 const fail = <T>(code: DomainError['code']): Dispatched<T> => ({
   ack: { ok: false, code, message: vi.errors[code] },
+  events: [],
+});
+
+/** A refusal that passes with time (L2, L3): the wait, in seconds and in Vietnamese words. */
+const failLater = <T>(e: RetryLaterError): Dispatched<T> => ({
+  ack: {
+    ok: false,
+    code: e.code,
+    message: vi.errors[e.code],
+    detail: retryAfterText(e.retryAfterSeconds),
+    retryAfterSeconds: e.retryAfterSeconds,
+  },
   events: [],
 });
 
@@ -80,6 +94,7 @@ export function createDispatcher(actions: ActionTable, deps: { logger: Logger; c
       const { data, events } = action.run(device, input);
       return { ack: { ok: true, data }, events };
     } catch (e) {
+      if (e instanceof RetryLaterError) return failLater(e);
       if (e instanceof DomainError) return fail(e.code);
       const storage = storageErrorCode(e);
       if (storage === 'DISK_FULL') {

@@ -2,16 +2,14 @@ import type { PublicTicketStatus, TicketStatus } from '@luot/shared';
 import { onBeforeUnmount, onMounted, shallowRef } from 'vue';
 
 export type PhoneView =
-  | { kind: 'loading' }
-  | { kind: 'notFound' }
-  | { kind: 'found'; ticket: PublicTicketStatus; at: number };
+  { kind: 'loading' } | { kind: 'notFound' } | { kind: 'found'; ticket: PublicTicketStatus; at: number };
 
 /** P2: every few seconds while the citizen may still be called. */
 const POLL_MS = 4000;
 /** A page left open all day stops after 12 hours; a reload starts it again. */
 const MAX_POLLS = (12 * 60 * 60 * 1000) / POLL_MS;
 /** Statuses after which nothing changes any more for this ticket. */
-const FINAL: readonly TicketStatus[] = ['done', 'noShow', 'transferred', 'expired'];
+const FINAL: readonly TicketStatus[] = ['done', 'noShow', 'transferred', 'expired', 'cancelled'];
 
 /** The public id in the address `/t/<publicId>`. */
 export function publicIdFromPath(path: string): string {

@@ -20,6 +20,10 @@ export type QueueEvent = EventWhere &
     | { type: 'dayClosed'; data: { day: string; expired: number } }
     | { type: 'printed'; data: { printer: string } & Extract<PrintOutcome, { ok: true }> }
     | { type: 'printFailed'; data: { printer: string; code: string } }
+    | { type: 'cancelled'; data: { reason: string } }
+    | { type: 'rateLimited'; data: { limit: 'ticketIssue' } }
+    | { type: 'signInFailed'; data: { name: string } }
+    | { type: 'officerLocked'; data: { name: string; scope: 'officer' | 'device'; seconds: number } }
   );
 export type QueueEventType = QueueEvent['type'];
 

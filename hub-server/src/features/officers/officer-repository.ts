@@ -13,8 +13,17 @@ function pinMatches(pin: string, stored: string): boolean {
   return timingSafeEqual(actual, Buffer.from(hash, 'hex'));
 }
 
+/**
+ * L4: what an unknown name is checked against, so it costs the same scrypt work as a wrong PIN and
+ * the answer's timing does not tell which names exist. No PIN matches it (made once, random).
+ */
+let dummyHash: string | undefined;
+const unknownNameHash = (): string => (dummyHash ??= hashPin(randomBytes(16).toString('hex')));
+
 /** Officers sign in with a name and a PIN; only a salted scrypt hash of the PIN is stored. */
 export function createOfficerRepository(db: Db) {
+  // Made now, not on the first unknown name, which would then take twice as long.
+  unknownNameHash();
   const insert = db.prepare('INSERT INTO officers (name, pin_hash, created_at) VALUES (?, ?, ?)');
   const byName = db.prepare<[string], { id: number; name: string; pin_hash: string }>(
     'SELECT id, name, pin_hash FROM officers WHERE name = ?',
@@ -28,7 +37,11 @@ export function createOfficerRepository(db: Db) {
     },
     verify(name: string, pin: string): Officer | null {
       const row = byName.get(name);
-      return row && pinMatches(pin, row.pin_hash) ? { id: row.id, name: row.name } : null;
+      if (!row) {
+        pinMatches(pin, unknownNameHash());
+        return null;
+      }
+      return pinMatches(pin, row.pin_hash) ? { id: row.id, name: row.name } : null;
     },
     get: (id: number): Officer | null => byId.get(id) ?? null,
   };

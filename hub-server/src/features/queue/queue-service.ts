@@ -253,9 +253,41 @@ export function createQueueService(db: Db, centre: CentreRepository, clock: Cloc
     },
   );
 
+  /**
+   * Q17: an admin cancels a `waiting` or `called` ticket, with a reason; a called ticket leaves its
+   * counter with no current ticket. Any other status is ACTION_OUT_OF_ORDER.
+   */
+  const cancel = writeTransaction(db, (ticketId: number, reason: string, actor: Actor): Ticket => {
+    rollover();
+    const t = stmt.ticket.get(ticketId);
+    if (!t) throw new DomainError('TICKET_NOT_FOUND');
+    if (t.status !== 'waiting' && t.status !== 'called') throw new DomainError('ACTION_OUT_OF_ORDER');
+    stmt.endTicket.run('cancelled', clock.now(), t.id);
+    log({ type: 'cancelled', ticketId: t.id, counterId: t.counter_id, data: { reason } }, actor);
+    return ticket(t.id);
+  });
+
+  /** Q17: every ticket still waiting for the service is cancelled, each logged; how many. */
+  const cancelWaiting = writeTransaction(db, (serviceId: number, reason: string, actor: Actor): number => {
+    rollover();
+    if (!centre.service(serviceId)) throw new DomainError('SERVICE_NOT_FOUND');
+    const ids = stmt.waitingIn
+      .all(serviceId)
+      .map((r) => r.id)
+      .sort((a, b) => a - b);
+    const now = clock.now();
+    for (const id of ids) {
+      stmt.endTicket.run('cancelled', now, id);
+      log({ type: 'cancelled', ticketId: id, data: { reason } }, actor);
+    }
+    return ids.length;
+  });
+
   return {
     rollover,
     issue,
+    cancel,
+    cancelWaiting,
     callNext,
     recall,
     start,

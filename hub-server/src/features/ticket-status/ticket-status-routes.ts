@@ -11,7 +11,11 @@ import type { TicketStatusService } from './ticket-status';
  * app's second page), `GET /api/public/tickets/<publicId>` its data. An id that is not a
  * ticket's is a 404, the page saying so in words.
  */
-export function ticketStatusRoutes(status: TicketStatusService, kioskDist: string | undefined, limit?: AddressLimit): RawRoute[] {
+export function ticketStatusRoutes(
+  status: TicketStatusService,
+  kioskDist: string | undefined,
+  limit?: AddressLimit,
+): RawRoute[] {
   return [
     {
       method: 'GET',
