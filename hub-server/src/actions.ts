@@ -31,6 +31,21 @@ export interface ActionDef<K extends RequestName> {
 }
 export type ActionTable = { [K in RequestName]: ActionDef<K> };
 
+/**
+ * The table with one action's `run` wrapped, its roles kept: what a feature adds before or after
+ * another's action (a rate limit before issuing, printing after it).
+ *
+ * @example aroundAction(actions, 'ticket:issue', (run) => (device, input) => { … run(device, input) … })
+ */
+export function aroundAction<T extends { [N in K]: ActionDef<K> }, K extends RequestName>(
+  actions: T,
+  name: K,
+  around: (run: ActionDef<K>['run']) => ActionDef<K>['run'],
+): T {
+  const action = actions[name];
+  return { ...actions, [name]: { roles: action.roles, run: around((device, input) => action.run(device, input)) } };
+}
+
 /** The answer for the requester, and what the edge tells everyone else once it has answered. */
 export interface Dispatched<T> {
   ack: Ack<T>;
@@ -71,7 +86,11 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  * another writer (the `luot` command, a backup) is waited for without holding the event loop:
  * the action, which changed nothing, is tried again until `patienceMs` (H3).
  */
-export function createDispatcher(actions: ActionTable, deps: { logger: Logger; clock: Clock }, options: DispatchOptions = {}) {
+export function createDispatcher(
+  actions: ActionTable,
+  deps: { logger: Logger; clock: Clock },
+  options: DispatchOptions = {},
+) {
   const { logger, clock } = deps;
   const retryMs = options.retryMs ?? 50;
   const patienceMs = options.patienceMs ?? 15_000;
@@ -116,7 +135,11 @@ export function createDispatcher(actions: ActionTable, deps: { logger: Logger; c
   }
 
   /** The edges' door: waits out another writer's lock (H3). */
-  async function dispatch<K extends RequestName>(name: K, device: Device, raw: unknown): Promise<Dispatched<RequestResult<K>>> {
+  async function dispatch<K extends RequestName>(
+    name: K,
+    device: Device,
+    raw: unknown,
+  ): Promise<Dispatched<RequestResult<K>>> {
     const input = admit(name, device, raw);
     if (isRefusal(input)) return input;
     const giveUpAt = Date.now() + patienceMs;

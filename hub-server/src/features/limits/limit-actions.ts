@@ -1,6 +1,6 @@
 import { DomainError, RetryLaterError, type Clock } from '@luot/shared';
 import type { Logger } from 'pino';
-import type { ActionTable } from '../../actions';
+import { aroundAction, type ActionTable } from '../../actions';
 import { writeTransaction, type Db } from '../../db/open';
 import type { EventLog, QueueEvent } from '../event-log/event-log';
 import type { HubLimits } from './limits';
@@ -42,35 +42,28 @@ function auditLog(deps: LimitActionDeps): (e: QueueEvent) => void {
 export function withIssueLimit<T extends Pick<ActionTable, 'ticket:issue'>>(actions: T, deps: LimitActionDeps): T {
   const limiter = createRateLimiter(deps.limits.ticketIssue, deps.clock, { maxKeys: deps.limits.maxKeys });
   const audit = auditLog(deps);
-  const issue = actions['ticket:issue'];
-  return {
-    ...actions,
-    'ticket:issue': {
-      roles: issue.roles,
-      run: (device, input) => {
-        if (device.role !== 'kiosk') return issue.run(device, input);
-        const key = String(device.id);
-        const took = limiter.take(key);
-        if (!took.ok) {
-          if (took.first) {
-            deps.logger.warn(
-              { deviceId: device.id, device: device.label, limit: deps.limits.ticketIssue },
-              'ticket issue rate limited',
-            );
-            audit({ type: 'rateLimited', deviceId: device.id, data: { limit: 'ticketIssue' } });
-          }
-          throw new RetryLaterError('RATE_LIMITED', secondsOf(took.retryAfterMs));
-        }
-        try {
-          return issue.run(device, input);
-        } catch (e) {
-          // A busy database is tried again by the dispatcher (H3): that try must not cost a ticket.
-          if (!(e instanceof DomainError)) limiter.refund(key);
-          throw e;
-        }
-      },
-    },
-  };
+  return aroundAction(actions, 'ticket:issue', (issue) => (device, input) => {
+    if (device.role !== 'kiosk') return issue(device, input);
+    const key = String(device.id);
+    const took = limiter.take(key);
+    if (!took.ok) {
+      if (took.first) {
+        deps.logger.warn(
+          { deviceId: device.id, device: device.label, limit: deps.limits.ticketIssue },
+          'ticket issue rate limited',
+        );
+        audit({ type: 'rateLimited', deviceId: device.id, data: { limit: 'ticketIssue' } });
+      }
+      throw new RetryLaterError('RATE_LIMITED', secondsOf(took.retryAfterMs));
+    }
+    try {
+      return issue(device, input);
+    } catch (e) {
+      // A busy database is tried again by the dispatcher (H3): that try must not cost a ticket.
+      if (!(e instanceof DomainError)) limiter.refund(key);
+      throw e;
+    }
+  });
 }
 
 /** An officer's name as the lockout counts it: the database compares names without case. */
@@ -86,43 +79,36 @@ const nameKey = (name: string): string => name.normalize('NFC').trim().toLowerCa
 export function withSignInLockout<T extends Pick<ActionTable, 'officer:signIn'>>(actions: T, deps: LimitActionDeps): T {
   const lockout = createLockout(deps.limits.signIn, deps.clock, { maxKeys: deps.limits.maxKeys });
   const audit = auditLog(deps);
-  const signIn = actions['officer:signIn'];
-  return {
-    ...actions,
-    'officer:signIn': {
-      roles: signIn.roles,
-      run: (device, input) => {
-        const { name, counterId } = input;
-        const keys = [
-          ['officer', `officer:${nameKey(name)}`],
-          ['device', `device:${device.id}`],
-        ] as const;
-        const waitMs = Math.max(...keys.map(([, key]) => lockout.lockedFor(key)));
-        if (waitMs > 0) throw new RetryLaterError('OFFICER_LOCKED', secondsOf(waitMs));
-        try {
-          const done = signIn.run(device, input);
-          for (const [, key] of keys) lockout.succeed(key);
-          return done;
-        } catch (e) {
-          if (!(e instanceof DomainError) || e.code !== 'OFFICER_BAD_CREDENTIALS') throw e;
-          deps.logger.warn({ officerName: name, deviceId: device.id, counterId }, 'officer sign-in failed');
-          audit({ type: 'signInFailed', deviceId: device.id, counterId, data: { name } });
-          let lockedMs = 0;
-          for (const [scope, key] of keys) {
-            const ms = lockout.fail(key);
-            if (ms === 0) continue;
-            const seconds = secondsOf(ms);
-            deps.logger.warn(
-              { officerName: name, deviceId: device.id, counterId, scope, seconds },
-              'officer sign-in locked',
-            );
-            audit({ type: 'officerLocked', deviceId: device.id, counterId, data: { name, scope, seconds } });
-            lockedMs = Math.max(lockedMs, ms);
-          }
-          if (lockedMs > 0) throw new RetryLaterError('OFFICER_LOCKED', secondsOf(lockedMs));
-          throw e;
-        }
-      },
-    },
-  };
+  return aroundAction(actions, 'officer:signIn', (signIn) => (device, input) => {
+    const { name, counterId } = input;
+    const keys = [
+      ['officer', `officer:${nameKey(name)}`],
+      ['device', `device:${device.id}`],
+    ] as const;
+    const waitMs = Math.max(...keys.map(([, key]) => lockout.lockedFor(key)));
+    if (waitMs > 0) throw new RetryLaterError('OFFICER_LOCKED', secondsOf(waitMs));
+    try {
+      const done = signIn(device, input);
+      for (const [, key] of keys) lockout.succeed(key);
+      return done;
+    } catch (e) {
+      if (!(e instanceof DomainError) || e.code !== 'OFFICER_BAD_CREDENTIALS') throw e;
+      deps.logger.warn({ officerName: name, deviceId: device.id, counterId }, 'officer sign-in failed');
+      audit({ type: 'signInFailed', deviceId: device.id, counterId, data: { name } });
+      let lockedMs = 0;
+      for (const [scope, key] of keys) {
+        const ms = lockout.fail(key);
+        if (ms === 0) continue;
+        const seconds = secondsOf(ms);
+        deps.logger.warn(
+          { officerName: name, deviceId: device.id, counterId, scope, seconds },
+          'officer sign-in locked',
+        );
+        audit({ type: 'officerLocked', deviceId: device.id, counterId, data: { name, scope, seconds } });
+        lockedMs = Math.max(lockedMs, ms);
+      }
+      if (lockedMs > 0) throw new RetryLaterError('OFFICER_LOCKED', secondsOf(lockedMs));
+      throw e;
+    }
+  });
 }

@@ -1,4 +1,4 @@
-import { outcome, type ActionTable } from '../../actions';
+import { aroundAction, outcome, type ActionTable } from '../../actions';
 import type { TicketPrinting } from './ticket-printing';
 
 type PrintingActions = Pick<ActionTable, 'ticket:issue' | 'printer:get' | 'ticket:printable'>;
@@ -12,17 +12,12 @@ export function withTicketPrinting<T extends Pick<ActionTable, 'ticket:issue'>>(
   actions: T,
   printing: TicketPrinting,
 ): Omit<T, keyof PrintingActions> & PrintingActions {
-  const issue = actions['ticket:issue'];
   return {
-    ...actions,
-    'ticket:issue': {
-      roles: issue.roles,
-      run: (device, input) => {
-        const issued = issue.run(device, input);
-        printing.afterIssue(device, issued.data);
-        return issued;
-      },
-    },
+    ...aroundAction(actions, 'ticket:issue', (issue) => (device, input) => {
+      const issued = issue(device, input);
+      printing.afterIssue(device, issued.data);
+      return issued;
+    }),
     'printer:get': {
       roles: ['kiosk', 'admin'],
       run: (device) => outcome({ hubPrinter: device.printer !== null }),
