@@ -71,12 +71,22 @@ function seed(dir: string): Seeded {
   const services = centre.services().map((s) => s.id);
   const existing = centre.counters().length;
   for (let n = existing + 1; n <= COUNTERS; n++) {
-    centre.addCounter({ id: n, number: n, name: `Quầy ${n}`, serviceIds: [services[n % services.length]!], paused: false });
+    centre.addCounter({
+      id: n,
+      number: n,
+      name: `Quầy ${n}`,
+      serviceIds: [services[n % services.length]!],
+      paused: false,
+    });
   }
   const counters = centre.counters().map((c) => {
     const officer = officers.add(`Cán bộ ${c.number}`, '2468', now);
     db.prepare('UPDATE counters SET officer_id = ? WHERE id = ?').run(officer.id, c.id);
-    return { id: c.id, token: devices.create('counter', c.id, `bench:counter-${c.number}`, now), serviceIds: c.serviceIds };
+    return {
+      id: c.id,
+      token: devices.create('counter', c.id, `bench:counter-${c.number}`, now),
+      serviceIds: c.serviceIds,
+    };
   });
   const kiosks = Array.from({ length: KIOSKS }, (_, i) => devices.create('kiosk', null, `bench:kiosk-${i + 1}`, now));
   const wall = devices.create('display', null, 'bench:wall', now, { displayId: 1 });
@@ -94,7 +104,7 @@ async function startHub(dbPath: string): Promise<{ child: ChildProcess; url: str
   });
   const port = await new Promise<string>((resolve, reject) => {
     let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
+    child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
       const m = /listening on port (\d+)/.exec(out);
       if (m) resolve(m[1]!);
@@ -137,7 +147,13 @@ async function issueDuring(url: string, s: Seeded, work: Promise<unknown>) {
     await sleep(150);
   }
   for (const k of kiosks) k.close();
-  return { issued: latencies.length, failures, p50Ms: pct(latencies, 0.5), p99Ms: pct(latencies, 0.99), maxMs: pct(latencies, 1) };
+  return {
+    issued: latencies.length,
+    failures,
+    p50Ms: pct(latencies, 0.5),
+    p99Ms: pct(latencies, 0.99),
+    maxMs: pct(latencies, 1),
+  };
 }
 
 /** Counters that behave as the counter app does: re-read their view on every change, one read in flight. */

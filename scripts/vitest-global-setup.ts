@@ -14,7 +14,9 @@ export function setup(): () => void {
     const left = processesMarked(mark);
     for (const p of left) process.kill(p.pid, 'SIGKILL');
     if (left.length > 0) {
-      throw new Error(`the tests left ${left.length} process(es) running (now killed):\n${left.map((p) => `  ${p.pid} ${p.cmd}`).join('\n')}`);
+      throw new Error(
+        `the tests left ${left.length} process(es) running (now killed):\n${left.map((p) => `  ${p.pid} ${p.cmd}`).join('\n')}`,
+      );
     }
   };
 }

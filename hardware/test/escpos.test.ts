@@ -25,18 +25,34 @@ const rastersOf = (commands: EscPosCommand[]): Raster[] =>
 
 describe('ESC/POS raster encoding', () => {
   it('PR5: GS v 0 is row-major, most significant bit first, 1 = black', () => {
-    const bytes = rasterImage(rasterWithDots(9, 2, [[0, 0], [7, 0], [8, 1]]));
+    const bytes = rasterImage(
+      rasterWithDots(9, 2, [
+        [0, 0],
+        [7, 0],
+        [8, 1],
+      ]),
+    );
     // GS v 0 m=0, 2 bytes per row, 2 rows, then the rows.
     expect([...bytes]).toEqual([0x1d, 0x76, 0x30, 0, 2, 0, 2, 0, 0x81, 0x00, 0x00, 0x80]);
   });
 
   it('PR5: a tall image goes out in bands of at most MAX_BAND_ROWS rows that stack back to the image', () => {
-    const tall = rasterWithDots(576, 600, [[0, 0], [575, 255], [3, 256], [100, 599]]);
+    const tall = rasterWithDots(576, 600, [
+      [0, 0],
+      [575, 255],
+      [3, 256],
+      [100, 599],
+    ]);
     const { commands, consumed } = decodeEscPos(rasterImage(tall));
     const bands = rastersOf(commands);
     expect(bands.map((b) => b.height)).toEqual([256, 256, 88]);
     expect(bands.every((b) => b.height <= MAX_BAND_ROWS && b.width === 576)).toBe(true);
-    expect(stackRasters(576, bands.map((raster) => ({ raster, x: 0 }))).data).toEqual(tall.data);
+    expect(
+      stackRasters(
+        576,
+        bands.map((raster) => ({ raster, x: 0 })),
+      ).data,
+    ).toEqual(tall.data);
     expect(consumed).toBe(rasterImage(tall).length);
   });
 });

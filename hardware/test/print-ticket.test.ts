@@ -4,11 +4,11 @@ import { printTicket, sampleTicket, type PrintableTicket, type PrinterTransport 
 /** A transport that records whether anyone used it. */
 function untouched(): { transport: PrinterTransport; used: () => boolean } {
   let used = false;
-  const touch = async (): Promise<never> => {
+  const touch = (): Promise<never> => {
     used = true;
-    throw new Error('the printer must not be asked');
+    return Promise.reject(new Error('the printer must not be asked'));
   };
-  return { transport: { write: touch, query: touch, close: async () => undefined }, used: () => used };
+  return { transport: { write: touch, query: touch, close: () => Promise.resolve() }, used: () => used };
 }
 
 describe('printTicket input', () => {
@@ -20,7 +20,9 @@ describe('printTicket input', () => {
     ['a service name of a thousand characters', { serviceName: 'x'.repeat(1000) }],
   ])('refuses %s with BAD_REQUEST before talking to the printer', async (_, change) => {
     const { transport, used } = untouched();
-    await expect(printTicket(transport, { ...sampleTicket(0), ...change }, { paper: 80 })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(printTicket(transport, { ...sampleTicket(0), ...change }, { paper: 80 })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
     expect(used()).toBe(false);
   });
 });

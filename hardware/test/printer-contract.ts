@@ -28,17 +28,27 @@ const ISSUED = Date.UTC(2025, 2, 5, 1, 15);
 
 /** The raster rows the printer received, stacked: what GS v 0 put on paper. */
 const printedRasters = (elements: PaperElement[], dots: number): Raster =>
-  stackRasters(dots, elements.flatMap((e) => (e.kind === 'raster' ? [{ raster: e.raster, x: 0 }] : [])));
+  stackRasters(
+    dots,
+    elements.flatMap((e) => (e.kind === 'raster' ? [{ raster: e.raster, x: 0 }] : [])),
+  );
 
 /** The raster rows the renderer drew, stacked. */
 const renderedRasters = (doc: TicketDocument): Raster =>
-  stackRasters(doc.dots, doc.parts.flatMap((p) => (p.kind === 'raster' ? [{ raster: p.raster, x: 0 }] : [])));
+  stackRasters(
+    doc.dots,
+    doc.parts.flatMap((p) => (p.kind === 'raster' ? [{ raster: p.raster, x: 0 }] : [])),
+  );
 
 /**
  * The printer contract: what a kiosk may rely on from any printer behind a PrinterTransport.
  * Cases that need to pull the paper or read the printed record run only on the virtual printer.
  */
-export function describePrinterContract(name: string, kind: 'virtual' | 'real', open: () => Promise<PrinterHarness>): void {
+export function describePrinterContract(
+  name: string,
+  kind: 'virtual' | 'real',
+  open: () => PrinterHarness | Promise<PrinterHarness>,
+): void {
   const virtualOnly = it.runIf(kind === 'virtual');
   describe(`printer contract: ${name}`, () => {
     let h: PrinterHarness;
@@ -60,7 +70,11 @@ export function describePrinterContract(name: string, kind: 'virtual' | 'real', 
     };
 
     it('PR8: reports a ready printer as online with paper and the cover shut', async () => {
-      expect(await readPrinterStatus(h.transport, 2000)).toMatchObject({ online: true, coverOpen: false, paperOut: false });
+      expect(await readPrinterStatus(h.transport, 2000)).toMatchObject({
+        online: true,
+        coverOpen: false,
+        paperOut: false,
+      });
     });
 
     it('PR11: prints a ticket and reads the status before and after', async () => {
@@ -97,13 +111,16 @@ export function describePrinterContract(name: string, kind: 'virtual' | 'real', 
     });
 
     virtualOnly('PR9: out of paper, it refuses with PRINTER_PAPER_OUT and nothing is printed', () =>
-      refuses({ paperOut: true }, 'PRINTER_PAPER_OUT'));
+      refuses({ paperOut: true }, 'PRINTER_PAPER_OUT'),
+    );
 
     virtualOnly('PR9: cover open, it refuses with PRINTER_COVER_OPEN and nothing is printed', () =>
-      refuses({ coverOpen: true }, 'PRINTER_COVER_OPEN'));
+      refuses({ coverOpen: true }, 'PRINTER_COVER_OPEN'),
+    );
 
     virtualOnly('PR9: offline, it refuses with PRINTER_OFFLINE and nothing is printed', () =>
-      refuses({ offline: true }, 'PRINTER_OFFLINE'));
+      refuses({ offline: true }, 'PRINTER_OFFLINE'),
+    );
 
     virtualOnly('PR9: paper low still prints, and says so', async () => {
       virtual().setCondition({ paperLow: true });

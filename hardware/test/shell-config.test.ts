@@ -21,7 +21,10 @@ describe('Electron shell configuration', () => {
       token: TOKEN,
       printer: { usb: '/dev/usb/lp0', paper: 80 },
     });
-    expect(parse({ hubUrl: 'https://hub.local/', token: TOKEN }, 'display')).toEqual({ hubUrl: 'https://hub.local/', token: TOKEN });
+    expect(parse({ hubUrl: 'https://hub.local/', token: TOKEN }, 'display')).toEqual({
+      hubUrl: 'https://hub.local/',
+      token: TOKEN,
+    });
   });
 
   it('E1: the page is the app under the hub with the device token', () => {
@@ -37,8 +40,16 @@ describe('Electron shell configuration', () => {
     ['a hub with a path', { hubUrl: 'http://192.168.1.10:8080/kiosk/', token: TOKEN }, 'không có đường dẫn'],
     ['a short token', { hubUrl: 'http://h:1', token: 'abc' }, 'token phải là mã thiết bị'],
     ['a misspelt key', { hubUrl: 'http://h:1', token: TOKEN, printr: {} }, 'Khoá không được hỗ trợ: printr.'],
-    ['a relative printer path', { hubUrl: 'http://h:1', token: TOKEN, printer: { usb: 'lp0' } }, 'printer phải có dạng'],
-    ['a 57 mm paper', { hubUrl: 'http://h:1', token: TOKEN, printer: { usb: '/dev/usb/lp0', paper: 57 } }, 'khổ giấy 80 hoặc 58 mm'],
+    [
+      'a relative printer path',
+      { hubUrl: 'http://h:1', token: TOKEN, printer: { usb: 'lp0' } },
+      'printer phải có dạng',
+    ],
+    [
+      'a 57 mm paper',
+      { hubUrl: 'http://h:1', token: TOKEN, printer: { usb: '/dev/usb/lp0', paper: 57 } },
+      'khổ giấy 80 hoặc 58 mm',
+    ],
   ])('E1: %s is refused in Vietnamese, naming the file', (_name, value, text) => {
     const message = problem(value);
     expect(message).toContain(text);

@@ -138,7 +138,10 @@ describe('Electron shell', () => {
     const print = seen.handlers.get(KIOSK_PRINT_CHANNEL)!;
 
     const start = performance.now();
-    expect(await print({}, sampleTicket(Date.UTC(2025, 2, 5, 1, 15)))).toEqual({ ok: false, code: 'PRINTER_UNREACHABLE' });
+    expect(await print({}, sampleTicket(Date.UTC(2025, 2, 5, 1, 15)))).toEqual({
+      ok: false,
+      code: 'PRINTER_UNREACHABLE',
+    });
     expect(performance.now() - start).toBeLessThan(4000);
     // Only the status questions reached the device: nothing of the ticket.
     expect(readFileSync(device)).toEqual(STATUS_QUERIES);
@@ -146,14 +149,20 @@ describe('Electron shell', () => {
 
   it('E3: the bridge refuses a job that is not a ticket and sends the printer nothing', async () => {
     const printer = createShellPrinter({ usb: device, paper: 80 });
-    expect(await printer.printTicket({ label: '1001', qrUrl: 'javascript:alert(1)' })).toEqual({ ok: false, code: 'BAD_REQUEST' });
+    expect(await printer.printTicket({ label: '1001', qrUrl: 'javascript:alert(1)' })).toEqual({
+      ok: false,
+      code: 'BAD_REQUEST',
+    });
     await printer.close();
     expect(readFileSync(device)).toHaveLength(0);
   });
 
   it('E3: the bridge prints with the same encoder as the hub (through a printer that answers)', async () => {
     const virtual = await startVirtualPrinter({ paper: 58 });
-    const printer = createShellPrinter({ usb: device, paper: 58 }, createTcpTransport({ host: '127.0.0.1', port: virtual.port }));
+    const printer = createShellPrinter(
+      { usb: device, paper: 58 },
+      createTcpTransport({ host: '127.0.0.1', port: virtual.port }),
+    );
     try {
       const job = sampleTicket(Date.UTC(2025, 2, 5, 1, 15));
       expect(await printer.printTicket(job)).toEqual({ ok: true, confirmed: true, paperLow: false });

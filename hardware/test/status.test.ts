@@ -1,8 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { parsePrinterUrl, parseStatusReply, refusal, STATUS_QUERIES, statusReplyByte, type PrinterStatus } from '../src/index';
+import {
+  parsePrinterUrl,
+  parseStatusReply,
+  refusal,
+  STATUS_QUERIES,
+  statusReplyByte,
+  type PrinterStatus,
+} from '../src/index';
 
 const every = (): PrinterStatus[] =>
-  Array.from({ length: 16 }, (_, i) => ({ online: !(i & 1), coverOpen: !!(i & 2), paperOut: !!(i & 4), paperLow: !!(i & 8) }));
+  Array.from({ length: 16 }, (_, i) => ({
+    online: !(i & 1),
+    coverOpen: !!(i & 2),
+    paperOut: !!(i & 4),
+    paperLow: !!(i & 8),
+  }));
 
 describe('printer status (DLE EOT)', () => {
   it('PR8: asks DLE EOT 1, 2 and 4 in one write', () => {
@@ -10,13 +22,27 @@ describe('printer status (DLE EOT)', () => {
   });
 
   it('PR8: reads the Epson reference bytes', () => {
-    expect(parseStatusReply(Buffer.of(0x12, 0x12, 0x12))).toEqual({ online: true, coverOpen: false, paperOut: false, paperLow: false });
+    expect(parseStatusReply(Buffer.of(0x12, 0x12, 0x12))).toEqual({
+      online: true,
+      coverOpen: false,
+      paperOut: false,
+      paperLow: false,
+    });
     // Cover open: the printer goes offline and says why.
-    expect(parseStatusReply(Buffer.of(0x1a, 0x16, 0x12))).toMatchObject({ online: false, coverOpen: true, paperOut: false });
+    expect(parseStatusReply(Buffer.of(0x1a, 0x16, 0x12))).toMatchObject({
+      online: false,
+      coverOpen: true,
+      paperOut: false,
+    });
     // Paper end: roll sensor bits 5–6, and offline cause "stopped by paper end".
     expect(parseStatusReply(Buffer.of(0x1a, 0x32, 0x72))).toMatchObject({ online: false, paperOut: true });
     // Near end only: still prints.
-    expect(parseStatusReply(Buffer.of(0x12, 0x12, 0x1e))).toEqual({ online: true, coverOpen: false, paperOut: false, paperLow: true });
+    expect(parseStatusReply(Buffer.of(0x12, 0x12, 0x1e))).toEqual({
+      online: true,
+      coverOpen: false,
+      paperOut: false,
+      paperLow: true,
+    });
   });
 
   it('PR8: what the virtual printer answers reads back as the same status, for every combination', () => {

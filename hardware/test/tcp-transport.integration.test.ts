@@ -1,13 +1,22 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTcpTransport, printTicket, sampleTicket, startVirtualPrinter, STATUS_QUERIES, statusReplyByte } from '../src/index';
+import {
+  createTcpTransport,
+  printTicket,
+  sampleTicket,
+  startVirtualPrinter,
+  STATUS_QUERIES,
+  statusReplyByte,
+} from '../src/index';
 
 const ticket = sampleTicket(Date.UTC(2025, 2, 5, 1, 15));
 const ready = { online: true, coverOpen: false, paperOut: false, paperLow: false };
 const READY_REPLY = Buffer.of(statusReplyByte(1, ready), statusReplyByte(2, ready), statusReplyByte(4, ready));
 
 /** A stand-in printer whose behaviour each test scripts; it records every byte it receives. */
-async function fakePrinter(onData: (socket: Socket, received: Buffer) => void): Promise<{ port: number; received: () => Buffer; server: Server }> {
+async function fakePrinter(
+  onData: (socket: Socket, received: Buffer) => void,
+): Promise<{ port: number; received: () => Buffer; server: Server }> {
   let all = Buffer.alloc(0);
   const sockets = new Set<Socket>();
   const server = createServer((socket) => {
@@ -31,7 +40,7 @@ async function freePort(): Promise<number> {
 }
 
 const servers: Server[] = [];
-afterEach(async () => {
+afterEach(() => {
   for (const s of servers.splice(0)) {
     s.close();
     s.emit('close');

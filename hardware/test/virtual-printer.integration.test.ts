@@ -35,7 +35,7 @@ for (const paper of [80, 58] as const) {
 // The same contract against a real printer on the bench: LUOT_TEST_PRINTER=tcp://HOST:PORT (80 mm).
 const real = parsePrinterUrl(process.env.LUOT_TEST_PRINTER ?? '');
 describe.runIf(real)('real printer', () => {
-  describePrinterContract(`real printer at ${process.env.LUOT_TEST_PRINTER}`, 'real', async () => {
+  describePrinterContract(`real printer at ${process.env.LUOT_TEST_PRINTER}`, 'real', () => {
     const transport = createTcpTransport(real!);
     return { paper: 80, transport, printer: null, close: () => transport.close() };
   });

@@ -106,7 +106,7 @@ describe('announcement queue', () => {
     expect(skipped('duplicate')).toEqual([10, 12, 11]);
   });
 
-  it('A3: even after more than a thousand calls an old seq is still known', async () => {
+  it('A3: even after more than a thousand calls an old seq is still known', () => {
     const { queue, skipped, fake } = setup({ maxPending: 2000 });
     for (let seq = 1; seq <= 1200; seq++) queue.push(call(seq));
     queue.push(call(5));

@@ -26,7 +26,7 @@ export interface AnnouncementQueueOptions {
   player: Player;
   clock: Clock;
   /** The audio of a call; the hub's announcement route by default. */
-  clipFor?(call: CallEvent): Clip;
+  clipFor?: (call: CallEvent) => Clip;
   /** The centre's wording, for the clip text. */
   announcement?: AnnouncementOptions;
   /** A1/A4: calls older than this when they reach the display are shown, not spoken. */
@@ -136,7 +136,8 @@ export function createAnnouncementQueue(options: AnnouncementQueueOptions): Anno
       const at = pending.findIndex((p) => p.seq > call.seq);
       pending.splice(at < 0 ? pending.length : at, 0, call);
       emit({ type: 'queued', call });
-      while (pending.length > maxPending) emit({ type: 'skipped', call: pending.shift() as CallEvent, reason: 'overflow' });
+      while (pending.length > maxPending)
+        emit({ type: 'skipped', call: pending.shift() as CallEvent, reason: 'overflow' });
       if (!playing) void drain();
     },
     on(listener) {

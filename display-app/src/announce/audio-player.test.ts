@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Clip } from './announcement-queue';
-import { createAudioPlayer, type AudioLike } from './audio-player';
+import { createAudioPlayer } from './audio-player';
 
 const clip: Clip = { seq: 1, url: '/api/announcements/audio?number=1005&counter=3', text: '' };
 
@@ -23,22 +23,29 @@ function fakeAudio(opts: { blockAutoplay?: boolean } = {}) {
 
 function setup(status = 200, audio = fakeAudio()) {
   const requests: { url: string; auth: string | null }[] = [];
-  const fetchFake: typeof fetch = async (input, init) => {
-    requests.push({ url: String(input), auth: new Headers(init?.headers).get('authorization') });
-    return new Response(new Blob([new Uint8Array([82, 73, 70, 70])]), { status });
+  const fetchFake: typeof fetch = (input, init) => {
+    const url = input instanceof Request ? input.url : String(input);
+    requests.push({ url, auth: new Headers(init?.headers).get('authorization') });
+    return Promise.resolve(new Response(new Blob([new Uint8Array([82, 73, 70, 70])]), { status }));
   };
   const player = createAudioPlayer({
     token: 'tok',
     baseUrl: 'http://hub.local:8080',
     timeoutMs: 5000,
     fetch: fetchFake,
-    createAudio: () => audio as unknown as AudioLike,
+    createAudio: () => audio,
   });
   return { player, requests, audio };
 }
 
 const settled = async (p: Promise<unknown>): Promise<string> =>
-  Promise.race([p.then(() => 'resolved', () => 'rejected'), new Promise<string>((r) => setTimeout(() => r('pending'), 0))]);
+  Promise.race([
+    p.then(
+      () => 'resolved',
+      () => 'rejected',
+    ),
+    new Promise<string>((r) => setTimeout(() => r('pending'), 0)),
+  ]);
 
 describe('browser audio player', () => {
   afterEach(() => vi.useRealTimers());

@@ -40,7 +40,10 @@ export function createAudioPlayer(options: AudioPlayerOptions): Player {
         const finished = new Promise<void>((resolve, reject) => {
           onEnd = () => resolve();
           onError = () => reject(new Error('announcement audio could not be played'));
-          timer = setTimeout(() => reject(new Error(`announcement audio did not end within ${timeoutMs} ms`)), timeoutMs);
+          timer = setTimeout(
+            () => reject(new Error(`announcement audio did not end within ${timeoutMs} ms`)),
+            timeoutMs,
+          );
         });
         audio.addEventListener('ended', onEnd);
         audio.addEventListener('error', onError);

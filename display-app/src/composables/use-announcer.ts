@@ -31,7 +31,8 @@ const detailOf = (e: QueueEvent): AnnouncementDetail => ({
 });
 
 /** A browser that will not play without a gesture rejects play() with NotAllowedError. */
-const isAutoplayRefusal = (error: unknown): boolean => error instanceof DOMException && error.name === 'NotAllowedError';
+const isAutoplayRefusal = (error: unknown): boolean =>
+  error instanceof DOMException && error.name === 'NotAllowedError';
 
 /**
  * The wall's voice: each call pushed goes through the announcement queue (SPEC A1–A6) to the

@@ -65,7 +65,11 @@ function fakeHub() {
 function setup() {
   const fake = fakeHub();
   const measured: number[] = [];
-  const time = { clock: { now: () => 0 }, now: ref(0), measure: (t: number) => measured.push(t) } as unknown as HubClock;
+  const time = {
+    clock: { now: () => 0 },
+    now: ref(0),
+    measure: (t: number) => measured.push(t),
+  } as unknown as HubClock;
   const delivered: number[] = [];
   const display = useDisplay(fake.hub, time, (c) => delivered.push(c.seq));
   return { ...fake, display, delivered, measured };

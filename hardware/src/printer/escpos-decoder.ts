@@ -72,7 +72,8 @@ function commandSize(b: Uint8Array, i: number): number {
     if (have < 8) return 0;
     const rowBytes = at(4) + at(5) * 256;
     const rows = at(6) + at(7) * 256;
-    const sane = at(2) === 0x30 && rowBytes > 0 && rows > 0 && rowBytes <= MAX_RASTER_ROW_BYTES && rows <= MAX_RASTER_ROWS;
+    const sane =
+      at(2) === 0x30 && rowBytes > 0 && rows > 0 && rowBytes <= MAX_RASTER_ROW_BYTES && rows <= MAX_RASTER_ROWS;
     return sane ? need(8 + rowBytes * rows) : -1;
   }
   if (second === 0x28) {
@@ -94,7 +95,10 @@ function readCommand(b: Uint8Array, i: number): EscPosCommand {
   if (at(1) === 0x76) {
     const rowBytes = at(4) + at(5) * 256;
     const rows = at(6) + at(7) * 256;
-    return { kind: 'raster', raster: { width: rowBytes * 8, height: rows, data: b.slice(i + 8, i + 8 + rowBytes * rows) } };
+    return {
+      kind: 'raster',
+      raster: { width: rowBytes * 8, height: rows, data: b.slice(i + 8, i + 8 + rowBytes * rows) },
+    };
   }
   return readQr(b.subarray(i + 5, i + 5 + at(3) + at(4) * 256));
 }

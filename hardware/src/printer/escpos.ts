@@ -4,7 +4,7 @@ import type { TicketDocument } from './ticket-layout';
 /**
  * ESC/POS bytes for the commands a ticket needs, as pure functions. Written by hand because the
  * npm ESC/POS libraries either drag in native USB bindings or send text through code pages,
- * which is the very thing Vietnamese cannot use (DOMAIN.md §4).
+ * which is the very thing Vietnamese cannot use (PR1).
  */
 export const ESC = 0x1b;
 export const GS = 0x1d;
@@ -44,7 +44,10 @@ export function rasterImage(r: Raster): Buffer {
   const chunks: Buffer[] = [];
   for (let y = 0; y < r.height; y += MAX_BAND_ROWS) {
     const band = rasterRows(r, y, Math.min(r.height, y + MAX_BAND_ROWS));
-    chunks.push(Buffer.of(GS, 0x76, 0x30, 0, ...lowHigh(rowBytes(band.width)), ...lowHigh(band.height)), Buffer.from(band.data));
+    chunks.push(
+      Buffer.of(GS, 0x76, 0x30, 0, ...lowHigh(rowBytes(band.width)), ...lowHigh(band.height)),
+      Buffer.from(band.data),
+    );
   }
   return Buffer.concat(chunks);
 }

@@ -28,10 +28,15 @@ export interface PrintResult {
  * ticket and reads the status again.
  * @example await printTicket(createTcpTransport({ host, port: 9100 }), ticket, { paper: 80 })
  */
-export async function printTicket(transport: PrinterTransport, ticket: PrintableTicket, options: PrintOptions): Promise<PrintResult> {
+export async function printTicket(
+  transport: PrinterTransport,
+  ticket: PrintableTicket,
+  options: PrintOptions,
+): Promise<PrintResult> {
   // Checked at run time too: tickets also come through the kiosk shell's bridge as plain data.
   const parsed = PrintableTicket.safeParse(ticket);
-  if (!parsed.success) throw new DomainError('BAD_REQUEST', parsed.error.issues.map((i) => i.path.join('.')).join(', '));
+  if (!parsed.success)
+    throw new DomainError('BAD_REQUEST', parsed.error.issues.map((i) => i.path.join('.')).join(', '));
   const timeoutMs = options.statusTimeoutMs ?? 2000;
   // Render before asking for status, so the status we act on is as fresh as possible.
   const bytes = encodeTicket(renderTicket(parsed.data, options));

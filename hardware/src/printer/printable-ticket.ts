@@ -7,7 +7,7 @@ export type PaperWidth = 80 | 58;
 export const PAPER_DOTS: Record<PaperWidth, number> = { 80: 576, 58: 384 };
 
 /**
- * What goes on a paper ticket (DOMAIN.md §4). Lengths are bounded so one ticket cannot grow into
+ * What goes on a paper ticket (K4). Lengths are bounded so one ticket cannot grow into
  * metres of paper; the QR URL is printable ASCII because `GS ( k` stores raw bytes and phones
  * open only http(s) links.
  */
@@ -22,7 +22,10 @@ export const PrintableTicket = z.object({
   /** Null when no counter is open for the service. */
   estimatedWaitMinutes: z.number().int().min(0).nullable(),
   priorityName: z.string().trim().min(1).max(100).nullable(),
-  qrUrl: z.string().max(1000).regex(/^https?:\/\/[\x21-\x7e]+$/),
+  qrUrl: z
+    .string()
+    .max(1000)
+    .regex(/^https?:\/\/[\x21-\x7e]+$/),
   notice: z.string().trim().max(300),
 });
 export type PrintableTicket = z.infer<typeof PrintableTicket>;

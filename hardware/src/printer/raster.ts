@@ -33,7 +33,12 @@ function setDot(r: Raster, x: number, y: number): void {
  * `threshold` (0–255 luma) prints. Text is drawn black on white, so a plain threshold keeps
  * strokes sharp where dithering would fray them.
  */
-export function rasterFromRgba(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number, threshold = 128): Raster {
+export function rasterFromRgba(
+  rgba: Uint8Array | Uint8ClampedArray,
+  width: number,
+  height: number,
+  threshold = 128,
+): Raster {
   const r = blankRaster(width, height);
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
@@ -79,7 +84,10 @@ export function blit(dest: Raster, src: Raster, x: number, y: number): void {
 
 /** Stacks rasters top to bottom on a strip `width` dots wide, each placed at its own x. */
 export function stackRasters(width: number, items: readonly { raster: Raster; x: number }[]): Raster {
-  const out = blankRaster(width, items.reduce((h, i) => h + i.raster.height, 0));
+  const out = blankRaster(
+    width,
+    items.reduce((h, i) => h + i.raster.height, 0),
+  );
   let y = 0;
   for (const item of items) {
     blit(out, item.raster, item.x, y);

@@ -9,8 +9,7 @@ export type QrMode = 'native' | 'raster';
 export type TicketLabels = Messages['printedTicket'];
 
 export type TicketPart =
-  | { kind: 'raster'; raster: Raster }
-  | { kind: 'qr'; data: string; moduleDots: number; level: QrErrorLevel };
+  { kind: 'raster'; raster: Raster } | { kind: 'qr'; data: string; moduleDots: number; level: QrErrorLevel };
 
 /** Level M recovers 15 % of the symbol: enough for a faded or creased thermal ticket, still compact. */
 const QR_LEVEL: QrErrorLevel = 'M';
@@ -152,7 +151,7 @@ function drawStrip(items: Item[], dots: number, scale: Scale): Raster {
 }
 
 /**
- * Draws a ticket (DOMAIN.md §4) as 1-bit rasters at the paper's dot width, in Be Vietnam Pro,
+ * Draws a ticket (PR1–PR4, PR6) as 1-bit rasters at the paper's dot width, in Be Vietnam Pro,
  * because most ESC/POS printers have no Vietnamese code page.
  * @example encodeTicket(renderTicket(ticket, { paper: 80 })) // bytes for the printer
  */
@@ -165,7 +164,9 @@ export function renderTicket(ticket: PrintableTicket, options: RenderOptions): T
   // font's Vietnamese subset maps, and fallback between subsets cannot position loose marks.
   const nfc = (text: string): string => text.normalize('NFC');
   const wait =
-    ticket.estimatedWaitMinutes === null ? t.noEstimate : fill(t.estimatedWait, { n: count(ticket.estimatedWaitMinutes) });
+    ticket.estimatedWaitMinutes === null
+      ? t.noEstimate
+      : fill(t.estimatedWait, { n: count(ticket.estimatedWaitMinutes) });
   const top: Item[] = [
     { kind: 'gap', dots: s.gap },
     { kind: 'text', text: nfc(ticket.centreName), weight: 700, px: s.centre },
@@ -181,7 +182,13 @@ export function renderTicket(ticket: PrintableTicket, options: RenderOptions): T
     ...(ticket.priorityName === null
       ? []
       : ([
-          { kind: 'text', text: fill(t.priority, { name: nfc(ticket.priorityName) }), weight: 800, px: s.body, inverted: true },
+          {
+            kind: 'text',
+            text: fill(t.priority, { name: nfc(ticket.priorityName) }),
+            weight: 800,
+            px: s.body,
+            inverted: true,
+          },
           { kind: 'gap', dots: s.gap },
         ] satisfies Item[])),
     { kind: 'text', text: fill(t.issuedAt, { dateTime: formatDateTimeVi(ticket.issuedAt) }), weight: 500, px: s.body },

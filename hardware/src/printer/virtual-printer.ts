@@ -68,7 +68,13 @@ const QR_DEFAULTS: QrSettings = { model: 2, moduleDots: 3, level: 'L', data: nul
  */
 export async function startVirtualPrinter(options: VirtualPrinterOptions = {}): Promise<VirtualPrinter> {
   const dots = PAPER_DOTS[options.paper ?? 80];
-  let condition: PrinterCondition = { offline: false, coverOpen: false, paperOut: false, paperLow: false, ...options.condition };
+  let condition: PrinterCondition = {
+    offline: false,
+    coverOpen: false,
+    paperOut: false,
+    paperLow: false,
+    ...options.condition,
+  };
   const tickets: PrintedTicket[] = [];
   const received: EscPosCommand[] = [];
   const sockets = new Set<Socket>();

@@ -16,7 +16,11 @@ export interface PrintReport {
  * went through is a failure (the ticket is likely cut short), and the ticket is not sent again.
  * @example const { outcome } = await printForOutcome(transport, job, { paper: 80 })
  */
-export async function printForOutcome(transport: PrinterTransport, job: unknown, options: PrintOptions): Promise<PrintReport> {
+export async function printForOutcome(
+  transport: PrinterTransport,
+  job: unknown,
+  options: PrintOptions,
+): Promise<PrintReport> {
   try {
     // printTicket validates the job itself (it may come from a renderer process as plain data).
     const result = await printTicket(transport, job as PrintableTicket, options);
@@ -26,6 +30,9 @@ export async function printForOutcome(transport: PrinterTransport, job: unknown,
     return { outcome: { ok: true, confirmed: result.after !== null, paperLow }, detail: null };
   } catch (e) {
     if (e instanceof DomainError) return { outcome: { ok: false, code: e.code }, detail: e.detail ?? null };
-    return { outcome: { ok: false, code: 'INTERNAL' }, detail: e instanceof Error ? (e.stack ?? e.message) : String(e) };
+    return {
+      outcome: { ok: false, code: 'INTERNAL' },
+      detail: e instanceof Error ? (e.stack ?? e.message) : String(e),
+    };
   }
 }

@@ -97,6 +97,9 @@ export async function runShell(electron: ShellElectron, options: ShellOptions): 
       if (i < attempts - 1) await sleep(options.retryDelayMs ?? 5000);
     }
   }
-  dialog.showErrorBox(TITLE, `Không mở được ${config.hubUrl}: hub không trả lời. Hãy kiểm tra mạng và hub, rồi khởi động lại máy.`);
+  dialog.showErrorBox(
+    TITLE,
+    `Không mở được ${config.hubUrl}: hub không trả lời. Hãy kiểm tra mạng và hub, rồi khởi động lại máy.`,
+  );
   app.quit();
 }

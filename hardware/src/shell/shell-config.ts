@@ -4,14 +4,12 @@ import { z } from 'zod';
 /** The three apps a shell can show, each at `<hub>/<app>/`. */
 export type ShellApp = 'kiosk' | 'counter' | 'display';
 
-const HubUrl = z
-  .url({ protocol: /^https?$/ })
-  .refine((s) => {
-    // Zod runs this even after the URL check failed; that failure is already reported.
-    if (!URL.canParse(s)) return false;
-    const u = new URL(s);
-    return u.pathname === '/' && !u.search && !u.hash && !u.username;
-  });
+const HubUrl = z.url({ protocol: /^https?$/ }).refine((s) => {
+  // Zod runs this even after the URL check failed; that failure is already reported.
+  if (!URL.canParse(s)) return false;
+  const u = new URL(s);
+  return u.pathname === '/' && !u.search && !u.hash && !u.username;
+});
 
 /** A kiosk's own USB printer-class device (Linux usblp), for kiosks the hub does not print for. */
 const UsbPrinter = z.strictObject({
@@ -55,7 +53,9 @@ export function loadShellConfig(path: string, app: ShellApp): ShellConfig {
     text = readFileSync(path, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-    throw new ShellConfigError(`Không đọc được tệp cấu hình ${path} (${code}). Hãy tạo tệp với nội dung dạng ${EXAMPLE}.`);
+    throw new ShellConfigError(
+      `Không đọc được tệp cấu hình ${path} (${code}). Hãy tạo tệp với nội dung dạng ${EXAMPLE}.`,
+    );
   }
   return parseShellConfig(text, app, path);
 }
@@ -74,7 +74,9 @@ export function parseShellConfig(text: string, app: ShellApp, source: string): S
     problems.push('printer chỉ dùng cho kiosk: quầy và màn hình không in vé.');
   }
   if (!parsed.success || problems.length > 0) {
-    throw new ShellConfigError(`Tệp cấu hình ${source} không hợp lệ:\n${[...new Set(problems)].map((p) => `• ${p}`).join('\n')}`);
+    throw new ShellConfigError(
+      `Tệp cấu hình ${source} không hợp lệ:\n${[...new Set(problems)].map((p) => `• ${p}`).join('\n')}`,
+    );
   }
   return parsed.data;
 }

@@ -29,7 +29,8 @@ export function createShellPrinter(
   statusTimeoutMs?: number,
 ): ShellPrinter {
   return {
-    printTicket: async (job) => (await printForOutcome(transport, job, { paper: config.paper, statusTimeoutMs })).outcome,
+    printTicket: async (job) =>
+      (await printForOutcome(transport, job, { paper: config.paper, statusTimeoutMs })).outcome,
     close: () => transport.close(),
   };
 }

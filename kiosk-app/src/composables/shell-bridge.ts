@@ -9,5 +9,6 @@ declare global {
 
 /** The shell's printTicket when the kiosk runs in its Electron shell with a USB printer. */
 export function shellPrinter(): KioskShellBridge['printTicket'] {
-  return window.luotShell?.printTicket;
+  const shell = window.luotShell;
+  return shell?.printTicket?.bind(shell);
 }
