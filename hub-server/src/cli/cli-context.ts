@@ -1,11 +1,14 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
-/** A `luot` subcommand. `run` returns the process exit code. */
+/**
+ * A `luot` subcommand. `run` returns the process exit code, directly or (when it does I/O) as a
+ * promise; a usage mistake is thrown either way (`UsageError`), and the caller awaits the result.
+ */
 export interface Command {
   /** Words after `luot`, e.g. ['token', 'create']. */
   path: string[];
   summary: string;
-  run(argv: string[]): Promise<number>;
+  run(argv: string[]): number | Promise<number>;
 }
 
 /** An operator's mistake on the command line: printed in Vietnamese, exit code 2. */

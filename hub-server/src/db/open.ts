@@ -48,5 +48,6 @@ function migrate(db: Db, migrations: readonly Migration[]): void {
  * tries to become a write (SQLITE_BUSY). Nested calls become savepoints, as with db.transaction.
  */
 export function writeTransaction<A extends unknown[], R>(db: Db, fn: (...args: A) => R): (...args: A) => R {
-  return db.transaction(fn).immediate;
+  const transaction = db.transaction(fn);
+  return (...args) => transaction.immediate(...args);
 }

@@ -141,7 +141,8 @@ function operation(route: DocumentedRoute, components: Components): Json {
     schema: components.schema(p.schema, 'input'),
     example: p.example,
   }));
-  for (const [name, field] of Object.entries((route.query?.shape ?? {}) as Record<string, z.ZodType>)) {
+  const query: Record<string, z.ZodType> = route.query?.shape ?? {};
+  for (const [name, field] of Object.entries(query)) {
     const example = route.queryExample?.[name];
     parameters.push({
       name,
@@ -241,7 +242,7 @@ class Components {
     metadata.get = (schema) => {
       const meta = z.globalRegistry.get(schema);
       const id = names.get(schema);
-      return (id ? { ...meta, id } : meta) as never;
+      return id ? { ...meta, id } : meta;
     };
     this.metadata = metadata;
   }

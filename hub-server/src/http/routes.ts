@@ -50,7 +50,7 @@ interface ActionRouteDef<K extends RequestName, O> {
   example?: Record<string, unknown>;
   status?: number;
   /** When the route answers only part of the result: that part, and its schema. */
-  output?: { schema: z.ZodType<O>; pick(data: RequestResult<K>): O };
+  output?: { schema: z.ZodType<O>; pick: (data: RequestResult<K>) => O };
   errors?: readonly ErrorCode[];
 }
 
@@ -71,10 +71,8 @@ function route<K extends RequestName, O = RequestResult<K>>(def: ActionRouteDef<
   });
   const schema = REQUEST_SCHEMAS[def.action] as z.ZodType;
   // The part of the input that is not in the path: what the body or the query string carries.
-  const rest =
-    keys.length === 0 || !(schema instanceof z.ZodObject)
-      ? schema
-      : schema.omit(Object.fromEntries(keys.map((k) => [k, true])) as Record<string, true>);
+  const pathKeys: Record<string, true> = Object.fromEntries(keys.map((k) => [k, true]));
+  const rest = keys.length === 0 || !(schema instanceof z.ZodObject) ? schema : schema.omit(pathKeys);
   const restKeys = rest instanceof z.ZodObject ? Object.keys(rest.shape) : ['?'];
   const from = def.from;
   const example = def.example ? { example: def.example } : {};
@@ -92,7 +90,7 @@ function route<K extends RequestName, O = RequestResult<K>>(def: ActionRouteDef<
       keys.forEach((key, i) => (input[key] = Number(match[i + 1])));
       return input;
     },
-    ...(def.output ? { output: def.output.pick as (data: never) => unknown } : {}),
+    ...(def.output ? { output: def.output.pick } : {}),
     doc: {
       path: def.path,
       summary: def.summary,
@@ -103,7 +101,7 @@ function route<K extends RequestName, O = RequestResult<K>>(def: ActionRouteDef<
         : {}),
       response: {
         status: def.status ?? 200,
-        content: { 'application/json': def.output?.schema ?? (RESULT_SCHEMAS[def.action] as z.ZodType) },
+        content: { 'application/json': def.output?.schema ?? RESULT_SCHEMAS[def.action] },
       },
       // Input from the request is validated (zod) before anything runs: BAD_REQUEST when it does not parse.
       errors: [...(names.length > 0 || from === 'body' || from === 'query' ? ['BAD_REQUEST' as const] : []), ...(def.errors ?? [])],
@@ -155,7 +153,7 @@ export const ACTION_ROUTES: ActionRoute[] = [
     from: 'body',
     example: { serviceId: 1 },
     status: 201,
-    errors: ['SERVICE_NOT_FOUND', 'PRIORITY_UNKNOWN', 'BLOCK_EXHAUSTED', 'RATE_LIMITED'],
+    errors: ['SERVICE_NOT_FOUND', 'PRIORITY_UNKNOWN', 'SERVICE_CLOSED', 'SERVICE_DAILY_CAP', 'BLOCK_EXHAUSTED', 'RATE_LIMITED'],
   }),
   route({
     method: 'POST',
@@ -186,21 +184,30 @@ export const ACTION_ROUTES: ActionRoute[] = [
     errors: ['SERVICE_NOT_FOUND'],
   }),
   counterPath('call-next', 'counter:callNext', { vi: 'Gọi số tiếp theo', en: 'Call the next ticket' }, {
-    errors: ['COUNTER_NOT_FOUND', 'COUNTER_PAUSED', 'QUEUE_EMPTY'],
+    example: { resolve: 'served' },
+    errors: ['COUNTER_NOT_FOUND', 'OFFICER_REQUIRED', 'COUNTER_PAUSED', 'CURRENT_NOT_RESOLVED', 'NO_SHOW_TOO_EARLY', 'QUEUE_EMPTY'],
   }),
-  counterPath('recall', 'counter:recall', { vi: 'Gọi lại số hiện tại', en: 'Call the current ticket again' }, { errors: ON_CURRENT }),
+  counterPath('call-number', 'counter:callNumber', { vi: 'Gọi một số đang chờ (không theo thứ tự)', en: 'Call one waiting number out of order' }, {
+    example: { number: 1005 },
+    errors: ['COUNTER_NOT_FOUND', 'OFFICER_REQUIRED', 'COUNTER_PAUSED', 'COUNTER_BUSY', 'TICKET_NOT_FOUND', 'SERVICE_NOT_AT_COUNTER', 'ACTION_OUT_OF_ORDER'],
+  }),
+  counterPath('recall-no-show', 'counter:recallNoShow', { vi: 'Gọi lại công dân đã bị đánh dấu vắng mặt', en: 'Call a no-show who came back' }, {
+    example: { number: 1005 },
+    errors: ['COUNTER_NOT_FOUND', 'OFFICER_REQUIRED', 'COUNTER_PAUSED', 'COUNTER_BUSY', 'TICKET_NOT_FOUND', 'SERVICE_NOT_AT_COUNTER', 'ACTION_OUT_OF_ORDER'],
+  }),
+  counterPath('recall', 'counter:recall', { vi: 'Gọi lại số hiện tại', en: 'Call the current ticket again' }, { errors: [...ON_CURRENT, 'OFFICER_REQUIRED'] }),
   counterPath('start', 'counter:start', { vi: 'Bắt đầu phục vụ', en: 'Start serving the current ticket' }, { errors: ON_CURRENT }),
   counterPath('finish', 'counter:finish', { vi: 'Hoàn thành', en: 'Finish the current ticket' }, { errors: ON_CURRENT }),
-  counterPath('no-show', 'counter:noShow', { vi: 'Công dân vắng mặt', en: 'Mark the current ticket a no-show' }, { errors: ON_CURRENT }),
+  counterPath('no-show', 'counter:noShow', { vi: 'Công dân vắng mặt', en: 'Mark the current ticket a no-show' }, { errors: [...ON_CURRENT, 'NO_SHOW_TOO_EARLY'] }),
   counterPath('transfer', 'counter:transfer', { vi: 'Chuyển sang dịch vụ khác', en: 'Transfer the current ticket to another service' }, {
     example: { serviceId: 2 },
-    errors: [...ON_CURRENT, 'SERVICE_NOT_FOUND'],
+    errors: [...ON_CURRENT, 'SERVICE_NOT_FOUND', 'OFFICER_REQUIRED'],
   }),
   counterPath('pause', 'counter:pause', { vi: 'Tạm dừng quầy', en: 'Pause the counter' }, { errors: ['COUNTER_NOT_FOUND', 'ACTION_OUT_OF_ORDER'] }),
   counterPath('resume', 'counter:resume', { vi: 'Mở lại quầy', en: 'Resume the counter' }, { errors: ['COUNTER_NOT_FOUND', 'ACTION_OUT_OF_ORDER'] }),
   counterPath('sign-in', 'officer:signIn', { vi: 'Cán bộ đăng nhập quầy', en: 'An officer signs in at the counter' }, {
     example: { name: 'Nguyễn Văn An', pin: '1234' },
-    errors: ['COUNTER_NOT_FOUND', 'OFFICER_BAD_CREDENTIALS', 'COUNTER_TAKEN', 'OFFICER_LOCKED'],
+    errors: ['COUNTER_NOT_FOUND', 'OFFICER_BAD_CREDENTIALS', 'COUNTER_TAKEN', 'OFFICER_AT_OTHER_COUNTER', 'OFFICER_LOCKED'],
   }),
   counterPath('sign-out', 'officer:signOut', { vi: 'Cán bộ rời quầy', en: 'The officer signs out' }, {
     errors: ['COUNTER_NOT_FOUND', 'OFFICER_REQUIRED'],

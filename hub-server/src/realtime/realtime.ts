@@ -23,12 +23,15 @@ const HOST = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
  */
 export interface Realtime {
   notifier: Notifier;
-  /** Tells the screens what an action caused; call it after the requester was answered. */
-  publish(events: readonly HubEvent[]): void;
+  /**
+   * Tells the screens what an action caused; call it after the requester was answered. A function
+   * property, like `origin`: the hub hands both on detached from this object.
+   */
+  publish: (events: readonly HubEvent[]) => void;
   /** Starts serving sockets on the hub's HTTP server, every request going through `dispatch`. */
   attach(http: HttpServer, dispatch: Dispatch): void;
   /** Where a device reached the hub (scheme, host, port): where a phone on its network reaches it too. */
-  origin(deviceId: number): string;
+  origin: (deviceId: number) => string;
   /**
    * Drops the sockets of one device (G2: its token was revoked by the `luot` command), or of every
    * device (they reconnect by themselves).

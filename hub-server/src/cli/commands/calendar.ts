@@ -45,7 +45,7 @@ export const calendarSet: Command = {
 export const calendarShow: Command = {
   path: ['calendar', 'show'],
   summary: 'luot calendar show [--db PATH]   in lịch đang dùng (JSON)',
-  async run(argv) {
+  run(argv) {
     const { values } = parse(argv, { db: { type: 'string' } });
     const db = openDatabase(dbPath(values.db));
     try {

@@ -37,7 +37,7 @@ export const displaySet: Command = {
   path: ['display', 'set'],
   summary:
     'luot display set ID [--counters 1,2,3|all] [--orientation landscape|portrait|auto] [--notice TEXT] [--json] [--db PATH]   cấu hình màn hình sảnh',
-  async run(argv) {
+  run(argv) {
     const { values, positionals } = parse(argv, {
       counters: { type: 'string' },
       orientation: { type: 'string' },

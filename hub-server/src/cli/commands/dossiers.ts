@@ -1,11 +1,13 @@
 import {
   DOSSIER_GROUP_BY,
   DomainError,
+  DOSSIER_COLUMNS,
   isIsoDate,
   systemClock,
   vi,
   type DossierFigures,
   type DossierGroupBy,
+  type DossierImportColumns,
   type DossierImportResult,
 } from '@luot/shared';
 import { createReadStream } from 'node:fs';
@@ -13,6 +15,7 @@ import { stat } from 'node:fs/promises';
 import { recordChange } from '../../db/change-log';
 import { openDatabase } from '../../db/open';
 import { createDossierService, type DossierService } from '../../features/dossiers/dossier-service';
+import { ImportColumnsError } from '../../features/dossiers/import/columns';
 import { formatOfFileName, IMPORT_FORMATS, type ImportFormat } from '../../features/dossiers/import/import-dossiers';
 import { progressReporter } from '../../features/dossiers/import/progress-line';
 import { dbPath, parse, UsageError, type Command } from '../cli-context';
@@ -38,18 +41,26 @@ async function jsonErrors(json: boolean, run: () => Promise<number>): Promise<nu
   try {
     return await run();
   } catch (e) {
-    if (!json || !(e instanceof DomainError)) throw e;
-    console.log(JSON.stringify({ code: e.code, message: vi.errors[e.code], detail: e.detail ?? null }));
+    if (!(e instanceof DomainError)) throw e;
+    if (!json) {
+      // D17: what the heading row was read as, then the error itself (stderr, exit 1).
+      if (e instanceof ImportColumnsError) console.log(columnsSummary(e.columns).join('\n'));
+      throw e;
+    }
+    const columns = e instanceof ImportColumnsError ? { columns: e.columns } : {};
+    console.log(JSON.stringify({ code: e.code, message: vi.errors[e.code], detail: e.detail ?? null, ...columns }));
     return 1;
   }
 }
 
 export const dossiersImport: Command = {
   path: ['dossiers', 'import'],
-  summary: 'luot dossiers import TỆP [--format json|csv|xlsx] [--db PATH] [--json]   nhập hồ sơ từ JSON, CSV, XLSX',
+  summary:
+    'luot dossiers import TỆP [--format json|csv|xlsx] [--ignore-unknown-columns] [--db PATH] [--json]   nhập hồ sơ từ JSON, CSV, XLSX',
   async run(argv) {
     const { values, positionals } = parse(argv, {
       format: { type: 'string' },
+      'ignore-unknown-columns': { type: 'boolean', default: false },
       db: { type: 'string' },
       json: { type: 'boolean', default: false },
     });
@@ -71,6 +82,7 @@ export const dossiersImport: Command = {
         try {
           result = await service.import(createReadStream(file, { highWaterMark: 1 << 20 }), {
             format,
+            ignoreUnknownColumns: values['ignore-unknown-columns'],
             onProgress: (p) => progress.update(p),
           });
         } finally {
@@ -85,8 +97,25 @@ export const dossiersImport: Command = {
   },
 };
 
+/**
+ * D17: how the heading row was read, for the person who exported the file: each heading and the
+ * meaning it was given, the columns skipped, the unknown ones, and a word when no column gives the
+ * resolution time (every dossier then counts as not yet resolved).
+ */
+function columnsSummary(c: DossierImportColumns): string[] {
+  const lines = ['Các cột của tệp:'];
+  for (const m of c.mapped) lines.push(`  "${m.heading}" → ${DOSSIER_COLUMNS[m.column]} (${m.column})`);
+  if (c.skipped.length) lines.push(`  Bỏ qua (số liệu không cần): ${c.skipped.map((h) => `"${h}"`).join(', ')}`);
+  if (c.unknown.length) lines.push(`  Không nhận ra: ${c.unknown.map((h) => `"${h}"`).join(', ')}`);
+  if (!c.mapped.some((m) => m.column === 'resolvedAt')) {
+    lines.push(`  Lưu ý: tệp không có cột ${DOSSIER_COLUMNS.resolvedAt}: mọi hồ sơ được coi là chưa giải quyết.`);
+  }
+  return lines;
+}
+
 function importSummary(r: DossierImportResult): string {
   const lines = [`Đã nhập ${vn(r.accepted)} hồ sơ mới, cập nhật ${vn(r.updated)} hồ sơ, ${vn(r.rejected.length)} dòng lỗi.`];
+  if (r.columns) lines.push(...columnsSummary(r.columns));
   for (const x of r.rejected.slice(0, SHOWN_REJECTIONS)) {
     lines.push(`  dòng ${x.row}${x.code ? ` (${x.code})` : ''}: ${x.reason}`);
   }

@@ -1,4 +1,5 @@
 import type { Command } from '../cli-context';
+import { backup, restore } from './backup';
 import { calendarSet, calendarShow } from './calendar';
 import { dossiersImport, dossiersStats, dossiersStatus } from './dossiers';
 import { displaySet } from './display';
@@ -26,4 +27,6 @@ export const COMMANDS: Command[] = [
   dossiersStatus,
   calendarSet,
   calendarShow,
+  backup,
+  restore,
 ];

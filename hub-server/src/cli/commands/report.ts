@@ -1,4 +1,4 @@
-import { QueueReportInput, formatDateVi, startOfLocalDay, type QueueFigures } from '@luot/shared';
+import { QueueReportInput, formatDateVi, startOfLocalDay, type QueueFigures, type QueueReport } from '@luot/shared';
 import { openDatabase } from '../../db/open';
 import { createCentreRepository } from '../../features/centre/centre-repository';
 import { createQueueReport } from '../../features/reports/queue-report';
@@ -7,23 +7,62 @@ import { dbPath, parse, UsageError, type Command } from '../cli-context';
 const mmss = (s: number | null): string =>
   s === null ? '—' : `${Math.floor(s / 60)}:${String(Math.round(s % 60)).padStart(2, '0')}`;
 
-function line(name: string, f: QueueFigures): string {
+type GroupBy = QueueReport['groupBy'];
+
+/** One column of the table: its heading on two lines, in plain Vietnamese, and its cell. */
+interface Column {
+  head: [string, string];
+  cell(f: QueueFigures): string;
+}
+/** Cell width: the longest heading line. */
+const WIDTH = 16;
+
+/**
+ * @@QR@@: the columns, headed in words a head of centre reads without a legend. Tickets are issued
+ * by the kiosk for a service, so only the service table counts them.
+ */
+function columnsFor(groupBy: GroupBy): Column[] {
   return [
-    name.padEnd(36),
-    String(f.issued).padStart(6),
-    String(f.served).padStart(6),
-    String(f.noShows).padStart(7),
-    mmss(f.waitMedianSeconds).padStart(8),
-    mmss(f.waitP90Seconds).padStart(8),
-    mmss(f.serviceMedianSeconds).padStart(8),
-    mmss(f.serviceP90Seconds).padStart(8),
-  ].join(' ');
+    ...(groupBy === 'service' ? [{ head: ['Số đã cấp', ''], cell: (f) => String(f.issued) } satisfies Column] : []),
+    { head: ['Đã phục vụ', ''], cell: (f) => String(f.served) },
+    { head: ['Vắng mặt', ''], cell: (f) => String(f.noShows) },
+    { head: ['50% công dân chờ', 'không quá'], cell: (f) => mmss(f.waitMedianSeconds) },
+    { head: ['90% công dân chờ', 'không quá'], cell: (f) => mmss(f.waitP90Seconds) },
+    { head: ['50% lượt phục vụ', 'không quá'], cell: (f) => mmss(f.serviceMedianSeconds) },
+    { head: ['90% lượt phục vụ', 'không quá'], cell: (f) => mmss(f.serviceP90Seconds) },
+  ];
+}
+
+const GROUP_HEADING: Record<GroupBy, string> = { service: 'Dịch vụ', counter: 'Quầy', officer: 'Cán bộ' };
+/** The line of the tickets without a counter or an officer. */
+const UNGROUPED: Record<GroupBy, string> = {
+  service: '',
+  counter: 'Chưa được gọi tới quầy',
+  officer: 'Không có cán bộ (chưa gọi)',
+};
+
+/** The human table of `luot report queue`: the rows, then the total, which is their sum (@@QR@@). */
+export function reportTable(report: QueueReport): string[] {
+  const cols = columnsFor(report.groupBy);
+  const rows: [string, QueueFigures][] = report.groups.map((g) => [g.name, g]);
+  if (report.ungrouped) rows.push([UNGROUPED[report.groupBy], report.ungrouped]);
+  const total: [string, QueueFigures] = ['Tổng cộng', report.total];
+  const nameWidth = Math.min(40, Math.max(GROUP_HEADING[report.groupBy].length, ...[...rows, total].map(([n]) => n.length)) + 2);
+  const line = (name: string, cells: string[]): string =>
+    [name.padEnd(nameWidth), ...cells.map((c) => c.padEnd(WIDTH))].join('  ').trimEnd();
+  return [
+    line(GROUP_HEADING[report.groupBy], cols.map((c) => c.head[0])),
+    line('', cols.map((c) => c.head[1])),
+    ...[...rows, total].map(([name, f]) => line(name, cols.map((c) => c.cell(f)))),
+    '',
+    'Thời gian ghi phút:giây. Chờ: từ lúc lấy số đến lúc được gọi; phục vụ: từ lúc bắt đầu (hoặc lúc gọi) đến lúc xong.',
+  ];
 }
 
 export const reportQueue: Command = {
   path: ['report', 'queue'],
   summary: 'luot report queue --from YYYY-MM-DD --to YYYY-MM-DD [--group-by service|counter|officer] [--json] [--db PATH]',
-  async run(argv) {
+  run(argv) {
     const { values } = parse(argv, {
       from: { type: 'string' },
       to: { type: 'string' },
@@ -43,10 +82,8 @@ export const reportQueue: Command = {
         return 0;
       }
       const period = `${formatDateVi(startOfLocalDay(report.from))} – ${formatDateVi(startOfLocalDay(report.to))}`;
-      console.log(`Số liệu xếp hàng ${period}\n`);
-      console.log(`${'Nhóm'.padEnd(36)}  Cấp số Đã phục vụ Vắng  Chờ TV  Chờ P90  Phục vụ TV  P90`);
-      for (const g of report.groups) console.log(line(g.name, g));
-      console.log(line('Tổng', report.total));
+      const by = { service: 'theo dịch vụ', counter: 'theo quầy', officer: 'theo cán bộ' }[report.groupBy];
+      console.log([`Số liệu xếp hàng ${period}, ${by}`, '', ...reportTable(report)].join('\n'));
       return 0;
     } finally {
       db.close();

@@ -8,7 +8,7 @@ import { dbPath, intFlag, parse, UsageError, type Command } from '../cli-context
 export const start: Command = {
   path: ['start'],
   summary:
-    'luot start [--demo] [--db PATH] [--port N] [--host H] [--allow-origin URL] [--tls-cert TỆP --tls-key TỆP | --tls-self-signed]   chạy máy chủ hub',
+    'luot start [--demo] [--db PATH] [--port N] [--host H] [--allow-origin URL] [--tls-cert TỆP --tls-key TỆP | --tls-self-signed] [--backup-dir THƯ_MỤC] [--backup-keep N]   chạy máy chủ hub',
   async run(argv) {
     const { values } = parse(argv, {
       demo: { type: 'boolean', default: false },
@@ -19,6 +19,8 @@ export const start: Command = {
       'tls-cert': { type: 'string' },
       'tls-key': { type: 'string' },
       'tls-self-signed': { type: 'boolean', default: false },
+      'backup-dir': { type: 'string' },
+      'backup-keep': { type: 'string' },
     });
     // A screen served from another host (its origin, e.g. https://man-hinh.example.vn) may use the hub.
     const allowedOrigins = [...(values['allow-origin'] ?? []), ...(process.env.LUOT_ALLOWED_ORIGINS ?? '').split(',')]
@@ -26,7 +28,12 @@ export const start: Command = {
       .filter((o) => o !== '');
     const port = intFlag(values.port ?? process.env.LUOT_PORT, 'port', 8080);
     const db = dbPath(values.db);
-    const running = await startHub({ dbPath: db, port, host: values.host, demo: values.demo, allowedOrigins, tls: tlsSource(values, db) });
+    // B4: the nightly copies, <db folder>/backups and 7 kept unless said.
+    const backupKeep = intFlag(values['backup-keep'], 'backup-keep', 7);
+    if (backupKeep < 1) throw new UsageError('--backup-keep phải từ 1 trở lên.');
+    const backupDir = values['backup-dir'] ?? process.env.LUOT_BACKUP_DIR;
+    const backup = { keep: backupKeep, ...(backupDir ? { dir: backupDir } : {}) };
+    const running = await startHub({ dbPath: db, port, host: values.host, demo: values.demo, allowedOrigins, tls: tlsSource(values, db), backup });
     printWelcome(running);
     const shutdown = (): void => {
       void running.stop().then(() => process.exit(0));

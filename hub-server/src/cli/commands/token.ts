@@ -9,7 +9,7 @@ export const tokenCreate: Command = {
   path: ['token', 'create'],
   summary:
     'luot token create --role kiosk|counter|display|admin [--counter ID] [--display ID] [--printer tcp://HOST:PORT] [--label TEXT] [--db PATH]   cấp mã thiết bị',
-  async run(argv) {
+  run(argv) {
     const { values } = parse(argv, {
       role: { type: 'string' },
       counter: { type: 'string' },
@@ -77,8 +77,7 @@ function deviceLine(d: DeviceInfo): string {
 export const tokenList: Command = {
   path: ['token', 'list'],
   summary: 'luot token list [--json] [--db PATH]   liệt kê mã thiết bị (không hiện mã)',
-  // Synchronous work; a throw becomes the rejection main() reports.
-  run: (argv) => Promise.resolve().then(() => listTokens(argv)),
+  run: listTokens,
 };
 
 function listTokens(argv: string[]): number {
@@ -111,8 +110,7 @@ function listTokens(argv: string[]): number {
 export const tokenRevoke: Command = {
   path: ['token', 'revoke'],
   summary: 'luot token revoke ID [--db PATH]   thu hồi mã của một thiết bị (xem mã bằng luot token list)',
-  // Synchronous work; a throw becomes the rejection main() reports.
-  run: (argv) => Promise.resolve().then(() => revokeToken(argv)),
+  run: revokeToken,
 };
 
 function revokeToken(argv: string[]): number {

@@ -80,7 +80,7 @@ export class DailyDelta {
     const rolled = new Map<string, Map<number, Counts>>();
     const addTo = (target: string, days: Map<number, Counts>): void => {
       let sums = rolled.get(target);
-      if (!sums) rolled.set(target, (sums = new Map()));
+      if (!sums) rolled.set(target, (sums = new Map<number, Counts>()));
       for (const [day, counts] of days) {
         const sum = cell(sums, day);
         for (let i = 0; i < 6; i++) sum[i] = (sum[i] as number) + (counts[i] as number);

@@ -164,7 +164,8 @@ export function createEspeakEngine(options: EspeakOptions = {}): SpeechEngine {
       const closed = new SpeechError('eSpeak NG engine closed');
       for (const job of queue.splice(0)) job.reject(closed);
       for (const lane of lanes) if (lane.worker) retire(lane, lane.worker, closed);
-      await Promise.all(lanes.map((lane) => lane.stopping));
+      // Every worker being ended, those retired just now and any still going from a timeout.
+      await Promise.all(lanes.flatMap((lane) => lane.stopping ?? []));
     },
   };
 }

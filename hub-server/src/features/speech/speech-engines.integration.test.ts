@@ -24,9 +24,13 @@ async function writePack(format: PcmFormat = { sampleRate: 16000, channels: 1 })
   return dir;
 }
 
-speechEngineContract('eSpeak NG (WebAssembly worker)', { make: async () => createEspeakEngine(), long: LONG, short: SHORT });
+speechEngineContract('eSpeak NG (WebAssembly worker)', { make: () => createEspeakEngine(), long: LONG, short: SHORT });
 speechEngineContract('voice pack', { make: async () => loadVoicePack(await writePack()), long: LONG, short: SHORT });
-speechEngineContract('cache over eSpeak NG', { make: async () => cachedSpeech(createEspeakEngine()), long: LONG, short: SHORT });
+speechEngineContract('cache over eSpeak NG', {
+  make: () => cachedSpeech(createEspeakEngine()),
+  long: LONG,
+  short: SHORT,
+});
 
 describe('eSpeak NG engine', () => {
   it('V12: the southern voice sounds different from the northern one', async () => {

@@ -80,7 +80,10 @@ describe('eSpeak NG worker pool (S6, S7)', () => {
     threadsBefore = canCountThreads ? threads() : 0;
     const speech = engine({ workers: 2, maxQueue: 3 });
     const burst = await Promise.allSettled(Array.from({ length: 12 }, (_, i) => speech.synthesize(phrase(4000 + i))));
-    expect(burst.map((r) => r.status)).toEqual([...Array(5).fill('fulfilled'), ...Array(7).fill('rejected')]);
+    expect(burst.map((r) => r.status)).toEqual([
+      ...Array<string>(5).fill('fulfilled'),
+      ...Array<string>(7).fill('rejected'),
+    ]);
     if (canCountThreads) expect(threads()).toBeLessThanOrEqual(threadsBefore + 2);
   });
 

@@ -92,8 +92,25 @@ describe('GET /api/announcements/audio', () => {
     }
   });
 
+  it('V16: form=short is the number and the counter in words, without the chime', async () => {
+    const full = await get('?number=1003&counter=2');
+    const short = await get('?number=1003&counter=2&form=short');
+    expect(short.status).toBe(200);
+    expect(short.headers.get('content-type')).toBe('audio/wav');
+    expect(spoken.at(-1)).toBe('một nghìn không trăm linh ba, quầy hai');
+    const fullWav = parseWav(new Uint8Array(await full.arrayBuffer()));
+    const shortWav = parseWav(new Uint8Array(await short.arrayBuffer()));
+    const shortMs = summarizeWav(shortWav).durationMs;
+    // No chime: the clip opens with speech, not with a pure 880 Hz tone, and is far shorter.
+    expect(shortMs).toBeLessThan(summarizeWav(fullWav).durationMs - 2000);
+    expect(shortMs).toBeLessThan(3500);
+    expect(Buffer.from(shortWav.data.subarray(0, 4000)).equals(Buffer.from(fullWav.data.subarray(0, 4000)))).toBe(false);
+    expect((await get('?number=1003&counter=2&form=full')).status).toBe(200);
+    expect(spoken.at(-1)).toBe('Mời công dân có số thứ tự một nghìn không trăm linh ba đến quầy số hai');
+  });
+
   it('V15: bad numbers are refused with a Vietnamese error, not audio', async () => {
-    for (const q of ['', '?number=abc&counter=3', '?number=1005', '?number=0&counter=1', '?number=1005&counter=0', '?number=1005&counter=1234', '?number=1005&counter=3&x=1', '?number=1e3&counter=3']) {
+    for (const q of ['', '?number=abc&counter=3', '?number=1005', '?number=0&counter=1', '?number=1005&counter=0', '?number=1005&counter=1234', '?number=1005&counter=3&x=1', '?number=1e3&counter=3', '?number=1005&counter=3&form=long', '?number=1005&counter=3&form=', '?number=1005&counter=3&form=SHORT', '?number=1005&counter=3&short=1']) {
       const res = await get(q);
       expect(res.status, q).toBe(400);
       expect(await res.json(), q).toEqual({ code: 'BAD_REQUEST', message: 'Yêu cầu không hợp lệ.' });

@@ -1,4 +1,11 @@
-import { buildAnnouncement, DomainError, ticketLabel, type AnnouncementOptions, type CentreSettings } from '@luot/shared';
+import {
+  buildAnnouncement,
+  buildShortAnnouncement,
+  DomainError,
+  ticketLabel,
+  type AnnouncementOptions,
+  type CentreSettings,
+} from '@luot/shared';
 import { z } from 'zod';
 import type { RawRoute } from '../../http/http-server';
 import { sendError } from '../../http/http-util';
@@ -6,7 +13,7 @@ import { announcementAudio } from './announcement-audio';
 import { SpeechBusyError, type SpeechEngine } from './speech-engine';
 import { encodeWav } from './wav';
 
-/** `?number=1005&counter=3`: a ticket number and a counter number, nothing else. */
+/** `?number=1005&counter=3[&form=short]`: a ticket number, a counter number, the form (V16); nothing else. */
 export const AnnouncementAudioQuery = z.strictObject({
   number: z
     .string()
@@ -18,6 +25,8 @@ export const AnnouncementAudioQuery = z.strictObject({
     .regex(/^\d{1,3}$/)
     .transform(Number)
     .pipe(z.number().int().min(1)),
+  /** V16: `short` is "1003, quầy 2" without the chime, for a wall with calls waiting (A7). */
+  form: z.enum(['full', 'short']).optional(),
 });
 
 export interface SpeechRouteDeps {
@@ -41,7 +50,10 @@ export function speechRoutes(deps: SpeechRouteDeps): RawRoute[] {
       roles: ['display', 'admin'],
       doc: {
         path: '/api/announcements/audio',
-        summary: { vi: 'Âm thanh lời mời: tiếng chuông và giọng đọc', en: 'Announcement audio: chime and speech' },
+        summary: {
+          vi: 'Âm thanh lời mời: tiếng chuông và giọng đọc (form=short: chỉ số và quầy, không chuông)',
+          en: 'Announcement audio: chime and speech (form=short: number and counter only, no chime)',
+        },
         query: AnnouncementAudioQuery,
         queryExample: { number: '1005', counter: '3' },
         response: { content: { 'audio/wav': null } },
@@ -51,11 +63,12 @@ export function speechRoutes(deps: SpeechRouteDeps): RawRoute[] {
         const url = new URL(req.url ?? '/', 'http://hub');
         const query = AnnouncementAudioQuery.safeParse(Object.fromEntries(url.searchParams));
         if (!query.success) return sendError(res, 'BAD_REQUEST');
-        const { number, counter } = query.data;
+        const { number, counter, form } = query.data;
         const settings = deps.centreSettings();
         const label = settings ? ticketLabel(number, settings.blockSize, settings.numberFormat) : String(number);
-        const announcement = buildAnnouncement(label, counter, deps.announcement?.());
-        const audio = await announcementAudio(deps.engine, announcement).catch((e: unknown) => {
+        const short = form === 'short';
+        const announcement = (short ? buildShortAnnouncement : buildAnnouncement)(label, counter, deps.announcement?.());
+        const audio = await announcementAudio(deps.engine, announcement, { chime: !short }).catch((e: unknown) => {
           // S6: too many phrases waiting is 503 SPEECH_BUSY, never a 500; the display skips this
           // clip (A5) and the hub stays up for the next call.
           if (e instanceof SpeechBusyError) {
@@ -68,7 +81,7 @@ export function speechRoutes(deps: SpeechRouteDeps): RawRoute[] {
         res.writeHead(200, {
           'content-type': 'audio/wav',
           'content-length': wav.length,
-          // Same number and counter, same audio: a recall may reuse it, but not across days.
+          // Same number, counter and form, same audio: a recall may reuse it, but not across days.
           'cache-control': 'private, max-age=300',
         });
         res.end(wav);

@@ -95,11 +95,16 @@ export function voicePackFromClips(name: string, clips: ReadonlyMap<string, Wav>
   return {
     name,
     missing: (text) => plan(text).missing,
-    async synthesize(text) {
-      const { keys, missing } = plan(checkPhrase(text));
-      if (missing.length > 0) throw new SpeechError(`voice pack "${name}" has no clip for: ${missing.join(', ')}`);
-      return concatWav(keys.map((k) => keyed.get(k) as Wav), gapMs);
-    },
+    // Synchronous work, but a phrase the pack cannot say is a rejection (as from any engine), not a throw.
+    synthesize: (text) =>
+      Promise.resolve().then(() => {
+        const { keys, missing } = plan(checkPhrase(text));
+        if (missing.length > 0) throw new SpeechError(`voice pack "${name}" has no clip for: ${missing.join(', ')}`);
+        return concatWav(
+          keys.map((k) => keyed.get(k) as Wav),
+          gapMs,
+        );
+      }),
     close: async () => {},
   };
 }

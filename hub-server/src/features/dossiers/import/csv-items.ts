@@ -1,7 +1,7 @@
 import { DomainError } from '@luot/shared';
 import { CsvError, parse } from 'csv-parse';
 import { Readable } from 'node:stream';
-import { columnMap, rowItem, type ColumnMap } from './columns';
+import { HeaderSearch, HEADER_SEARCH_ROWS, rowItem, type ColumnMap } from './columns';
 import type { ImportItem, ImportReader } from './import-item';
 import { utf8Text } from './utf8-text';
 
@@ -10,12 +10,14 @@ const MAX_RECORD_CHARS = 64 * 1024;
 const BATCH = 2000;
 
 /**
- * The list separator of the header line: Excel writes ';' where the decimal separator is ','
- * (as in Vietnamese settings), ',' elsewhere; tab for a paste from a spreadsheet.
+ * The list separator: Excel writes ';' where the decimal separator is ',' (as in Vietnamese
+ * settings), ',' elsewhere; tab for a paste from a spreadsheet. The heading row may sit under
+ * title rows (D17), so the separator is the one that splits some line of the start of the file
+ * into the most cells: a title holds a comma or two at most, a heading row a dozen separators.
  */
-function separatorOf(firstText: string): string {
-  const line = firstText.split(/\r?\n/, 1)[0] ?? '';
-  const counts = [',', ';', '\t'].map((sep) => [sep, line.split(sep).length] as const);
+function separatorOf(head: string): string {
+  const lines = head.split(/\r?\n/, HEADER_SEARCH_ROWS);
+  const counts = [',', ';', '\t'].map((sep) => [sep, Math.max(...lines.map((l) => l.split(sep).length))] as const);
   return counts.reduce((best, c) => (c[1] > best[1] ? c : best))[0];
 }
 
@@ -24,18 +26,24 @@ async function* withFirst(first: string, rest: AsyncIterator<string>): AsyncGene
   for (let r = await rest.next(); !r.done; r = await rest.next()) yield r.value;
 }
 
-/** CSV with a header row (JSON keys or the Vietnamese headers); row = record number, header = 1. */
-export const csvItems: ImportReader = async function* (chunks) {
+/** The start of the text holds the lines where the heading row may be (or more than a record can). */
+const headFull = (head: string): boolean => {
+  let lines = 0;
+  for (let i = head.indexOf('\n'); i >= 0 && lines < HEADER_SEARCH_ROWS; i = head.indexOf('\n', i + 1)) lines += 1;
+  return lines >= HEADER_SEARCH_ROWS;
+};
+
+/**
+ * CSV with a heading row (JSON keys or the headings of D17), under title rows if any; row = record
+ * number, the first line = 1.
+ */
+export const csvItems: ImportReader = async function* (chunks, opts) {
   const text = utf8Text(chunks);
-  // Enough of the start to hold the header line, for the separator.
+  // Enough of the start to hold the heading row, for the separator.
   let head = '';
-  const headerEnded = (): boolean => {
-    const start = head.search(/\S/);
-    return start >= 0 && head.indexOf('\n', start) >= 0;
-  };
   for (let r = await text.next(); ; r = await text.next()) {
     if (!r.done) head += r.value;
-    if (r.done || head.length > MAX_RECORD_CHARS || headerEnded()) break;
+    if (r.done || head.length > MAX_RECORD_CHARS || headFull(head)) break;
   }
   if (head.trim() === '') throw new DomainError('IMPORT_EMPTY');
 
@@ -48,6 +56,7 @@ export const csvItems: ImportReader = async function* (chunks) {
   source.on('error', (e) => parser.destroy(e));
   source.pipe(parser);
 
+  const search = new HeaderSearch(opts);
   let cols: ColumnMap | null = null;
   let batch: ImportItem[] = [];
   // The line number when no quoted field spans lines, and the row a spreadsheet shows.
@@ -58,7 +67,8 @@ export const csvItems: ImportReader = async function* (chunks) {
       row += 1;
       if (record.every((cell) => cell.trim() === '')) continue; // blank lines, and Excel's trailing ",,,,"
       if (cols === null) {
-        cols = columnMap(record);
+        cols = search.offer(record, row);
+        if (cols) batch.push({ kind: 'columns', value: cols.columns });
         continue;
       }
       batch.push(rowItem(cols, record, row, true));
@@ -68,11 +78,15 @@ export const csvItems: ImportReader = async function* (chunks) {
       }
     }
   } catch (e) {
-    if (e instanceof CsvError) throw new DomainError('IMPORT_INVALID', `CSV hỏng ở dòng ${e.lines ?? '?'}`);
+    if (e instanceof CsvError) {
+      // csv-parse puts its position on the error (`lines`: a number), typed unknown.
+      const line = typeof e.lines === 'number' ? e.lines : '?';
+      throw new DomainError('IMPORT_INVALID', `CSV hỏng ở dòng ${line}`);
+    }
     throw e;
   } finally {
     source.destroy();
   }
-  if (cols === null) throw new DomainError('IMPORT_EMPTY');
+  if (cols === null) search.end();
   if (batch.length > 0) yield batch;
 };
