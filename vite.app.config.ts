@@ -11,7 +11,12 @@ export function appConfig(name: 'kiosk' | 'counter' | 'display', pages?: Record<
   return defineConfig({
     base: `/${name}/`,
     plugins: [vue()],
-    build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 1500, rollupOptions: pages ? { input: pages } : {} },
+    build: {
+      outDir: 'dist',
+      emptyOutDir: true,
+      chunkSizeWarningLimit: 1500,
+      rollupOptions: pages ? { input: pages } : {},
+    },
     server: {
       proxy: {
         '/api': hub,

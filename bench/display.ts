@@ -86,6 +86,10 @@ export async function run(): Promise<Record<string, unknown>> {
   const tokens = hub.demoTokens!;
   const admin = hub.hub.devices.authenticate(tokens.admin)!;
   const counters = hub.hub.centre.counters();
+  // Q18: an officer at every counter, or nobody may be called there.
+  const seat = hub.db.prepare('UPDATE counters SET officer_id = ? WHERE id = ?');
+  const addOfficer = hub.db.prepare("INSERT INTO officers (name, pin_hash, created_at) VALUES (?, 'no:pin', ?)");
+  for (const c of counters) seat.run(Number(addOfficer.run(`Cán bộ ${c.number}`, Date.now()).lastInsertRowid), c.id);
   const bare = new Server(createServer(), { serveClient: false });
   const bareHttp = bare.httpServer.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => bareHttp.once('listening', resolve));
@@ -104,7 +108,7 @@ export async function run(): Promise<Record<string, unknown>> {
     const seq = hub.hub.display.state().seq + 1;
     const receipt = hubWalls.lastReceipt(seq);
     const start = performance.now();
-    const called = hub.hub.perform('counter:callNext', admin, { counterId: counter.id });
+    const called = hub.hub.perform('counter:callNext', admin, { counterId: counter.id, resolve: 'served' });
     if (!called.ok) throw new Error(`counter:callNext: ${called.code}`);
     const end = await receipt;
     lastCall = hub.hub.display.call(seq);

@@ -67,6 +67,11 @@ export async function run(): Promise<Record<string, unknown>> {
   for (let i = 0; i < COUNTERS; i++) {
     const id = 1000 + i;
     hub.hub.centre.addCounter({ id, number: id, name: `Quầy ${id}`, serviceIds: [1, 2, 3, 4, 5], paused: false });
+    // Q18: an officer at the counter, or nobody may be called there.
+    const officer = hub.db
+      .prepare("INSERT INTO officers (name, pin_hash, created_at) VALUES (?, 'no:pin', ?)")
+      .run(`Cán bộ ${id}`, now);
+    hub.db.prepare('UPDATE counters SET officer_id = ? WHERE id = ?').run(Number(officer.lastInsertRowid), id);
     const token = hub.hub.devices.create('counter', id, `bench-${i}`, now);
     const s: Socket<ServerToClientEvents, ClientToServerEvents> = connectClient(`http://127.0.0.1:${hub.port}`, {
       auth: { token },
@@ -83,7 +88,9 @@ export async function run(): Promise<Record<string, unknown>> {
       for (let k = 0; k < CALLS_PER_COUNTER; k++) {
         const start = performance.now();
         // socket.io's types lose the ack's type once .timeout() decorates the events; it is named here.
-        const ack = (await s.timeout(5000).emitWithAck('counter:callNext', { counterId: 1000 + i })) as CallNextAck;
+        const ack = (await s
+          .timeout(5000)
+          .emitWithAck('counter:callNext', { counterId: 1000 + i, resolve: 'served' })) as CallNextAck;
         if (!ack.ok) throw new Error(ack.code);
         latencies.push(performance.now() - start);
       }

@@ -1,5 +1,6 @@
 import {
   DomainError,
+  ExplainedError,
   RetryLaterError,
   retryAfterText,
   REQUEST_SCHEMAS,
@@ -52,8 +53,8 @@ export interface Dispatched<T> {
   events: HubEvent[];
 }
 
-const fail = <T>(code: DomainError['code']): Dispatched<T> => ({
-  ack: { ok: false, code, message: vi.errors[code] },
+const fail = <T>(code: DomainError['code'], detail?: string): Dispatched<T> => ({
+  ack: { ok: false, code, message: vi.errors[code], ...(detail === undefined ? {} : { detail }) },
   events: [],
 });
 
@@ -114,6 +115,8 @@ export function createDispatcher(
       return { ack: { ok: true, data }, events };
     } catch (e) {
       if (e instanceof RetryLaterError) return failLater(e);
+      // A refusal that says more (which counter, how long, when it opens): its Vietnamese detail.
+      if (e instanceof ExplainedError) return fail(e.code, e.explanation);
       if (e instanceof DomainError) return fail(e.code);
       const storage = storageErrorCode(e);
       if (storage === 'DISK_FULL') {

@@ -4,6 +4,8 @@ import type { Logger } from 'pino';
 import { createDispatcher, type ActionTable, type Dispatch } from './actions';
 import { followChanges } from './db/change-log';
 import type { Db } from './db/open';
+import { backupRoutes } from './features/backup/backup-routes';
+import { createHubBackups, type BackupSettings, type HubBackups } from './features/backup/hub-backups';
 import { centreActions } from './features/centre/centre-actions';
 import { createCentreRepository, type CentreRepository } from './features/centre/centre-repository';
 import { counterActions } from './features/counters/counter-actions';
@@ -50,6 +52,8 @@ export interface HubDeps {
   limits?: LimitOptions;
   /** Serve HTTPS with this certificate (H8). */
   tls?: { cert: string; key: string };
+  /** The nightly backups and the download's folder (B3, B4). */
+  backup: BackupSettings;
 }
 
 export interface Hub {
@@ -63,6 +67,8 @@ export interface Hub {
   officers: OfficerRepository;
   queue: QueueService;
   display: DisplayService;
+  /** The hub's own backups: a download's copy, the nightly copy (B3, B4). */
+  backups: HubBackups;
   /** Closes sockets and the HTTP server; the caller owns the database. */
   close(): Promise<void>;
 }
@@ -78,11 +84,12 @@ export function createHub(deps: HubDeps): Hub {
   const devices = createDeviceRepository(db, clock);
   const officers = createOfficerRepository(db);
   const events = createEventLog(db, clock);
-  const queue = createQueueService(db, centre, clock, events);
+  const dossiers = createDossierService(db, clock);
+  // Q23: the centre's holidays are the dossiers' working-day calendar (D2).
+  const queue = createQueueService(db, centre, clock, events, () => dossiers.calendar());
   const counters = createCounterService(db, centre, officers, events);
   const display = createDisplayService(db, centre, queue, officers);
   const displayConfigs = createDisplayConfigs(db, centre);
-  const dossiers = createDossierService(db, clock);
   const ticketStatus = createTicketStatus(db, centre, queue);
   const realtime = createRealtime(devices, { allowedOrigins: deps.allowedOrigins });
   const printing = createTicketPrinting({
@@ -107,6 +114,14 @@ export function createHub(deps: HubDeps): Hub {
     ...deviceActions(devices, clock),
   };
   const { dispatch, dispatchNow } = createDispatcher(actions, { logger, clock });
+  // B3, B4: copies by the hub's own connection; a failed night tells the admins.
+  const backups = createHubBackups({
+    db,
+    clock,
+    logger,
+    settings: deps.backup,
+    alert: (alert) => realtime.notifier.hubAlert(alert),
+  });
 
   const http = createHttpServer({
     devices,
@@ -137,6 +152,7 @@ export function createHub(deps: HubDeps): Hub {
           maxKeys: limits.maxKeys,
         }),
       }),
+      ...backupRoutes({ backups, clock, logger }),
     ],
   });
   realtime.attach(http, dispatch);
@@ -168,9 +184,11 @@ export function createHub(deps: HubDeps): Hub {
     officers,
     queue,
     display,
+    backups,
     close: async () => {
       stopRollover();
       stopFollowing();
+      await backups.close();
       await printing.close();
       // Kept-alive or half-read HTTP connections (a screen fetching audio) must not hold shutdown open.
       const closed = realtime.close();

@@ -1,7 +1,9 @@
 import { systemClock, type Clock } from '@luot/shared';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pino, { type Logger } from 'pino';
 import { openDatabase, type Db } from './db/open';
+import { DEFAULT_BACKUP_KEEP, type BackupSettings } from './features/backup/hub-backups';
 import { seedDemoCentre } from './demo/seed';
 import { createCentreRepository } from './features/centre/centre-repository';
 import { createSpeech } from './features/speech/create-speech';
@@ -26,6 +28,8 @@ export interface StartOptions {
   logger?: Logger;
   /** What one kiosk, one officer name or one address may do (L2, L3, L5); the defaults otherwise. */
   limits?: LimitOptions;
+  /** Nightly backups (B4): folder `<db folder>/backups` and 7 kept unless said. */
+  backup?: Partial<BackupSettings>;
 }
 
 export interface RunningHub {
@@ -68,6 +72,11 @@ export async function startHub(opts: StartOptions): Promise<RunningHub> {
     limits: opts.limits,
     allowedOrigins: opts.allowedOrigins,
     tls: tls ?? undefined,
+    backup: {
+      ...opts.backup,
+      dir: opts.backup?.dir ?? join(dirname(opts.dbPath), 'backups'),
+      keep: opts.backup?.keep ?? DEFAULT_BACKUP_KEEP,
+    },
   });
   let demoTokens: DemoTokens | null = null;
   if (opts.demo) {

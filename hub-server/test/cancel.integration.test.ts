@@ -1,6 +1,6 @@
 import { manualClock, type CounterState, type ServiceQueue } from '@luot/shared';
 import { afterEach, describe, expect, it } from 'vitest';
-import { api, connect, startTestHub, type TestSocket } from './support/hub';
+import { api, connect, startTestHub, type TestSocket, staffCounters } from './support/hub';
 
 // 2026-11-23 09:00 in Asia/Ho_Chi_Minh.
 const MORNING = Date.parse('2026-11-23T02:00:00Z');
@@ -14,6 +14,8 @@ interface Issued {
 async function setup() {
   const clock = manualClock(MORNING);
   const hub = await startTestHub({ clock });
+  // Q18: nobody is called to a counter without an officer.
+  staffCounters(hub);
   const t = hub.demoTokens!;
   const adminId = hub.hub.devices.authenticate(t.admin)!.id;
   const issue = async (serviceId: number) =>

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { api, connect, startTestHub, type TestSocket } from './support/hub';
+import { api, connect, staffCounters, startTestHub, type TestSocket } from './support/hub';
 
 describe('atomic call-next', () => {
   const sockets: TestSocket[] = [];
@@ -22,6 +22,8 @@ describe('atomic call-next', () => {
         paused: false,
       });
     }
+    // Q18: nobody is called to a counter without an officer.
+    staffCounters(hub);
     const TICKETS = 120;
     for (let i = 0; i < TICKETS; i++) {
       // The admin's token: one kiosk is limited to a burst of 10 (L2); this is the whole morning's queue.
@@ -35,7 +37,7 @@ describe('atomic call-next', () => {
       sockets.map(async (s, i) => {
         const got: number[] = [];
         for (let guard = 0; guard < TICKETS; guard++) {
-          const ack = await s.emitWithAck('counter:callNext', { counterId: 100 + i });
+          const ack = await s.emitWithAck('counter:callNext', { counterId: 100 + i, resolve: 'served' });
           if (!ack.ok) {
             expect(ack.code).toBe('QUEUE_EMPTY');
             break;

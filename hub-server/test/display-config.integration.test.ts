@@ -4,11 +4,10 @@ import pino from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { UsageError } from '../src/cli/cli-context';
 import { displaySet } from '../src/cli/commands/display';
-import type { Device } from '../src/features/devices/device-repository';
 import { displayRoutes } from '../src/features/display/display-routes';
 import { MAX_MISSED } from '../src/features/display/display-service';
 import { createHttpServer } from '../src/http/http-server';
-import { api, connect, startTestHub, type TestSocket } from './support/hub';
+import { api, connect, startTestHub, type TestSocket, staffCounters } from './support/hub';
 
 const T0 = Date.parse('2025-03-10T02:00:00.000Z');
 
@@ -31,16 +30,19 @@ describe('display configuration and setup', () => {
 
   beforeAll(async () => {
     hub = await startTestHub({ clock });
+    // Q18: nobody is called to a counter without an officer.
+    staffCounters(hub);
     admin = await connect(hub.url, hub.demoTokens!.admin);
     wall = await connect(hub.url, hub.demoTokens!.display);
     wall.on('display:configured', (c) => pushed.push(c));
     // The REST door as hub.ts will mount it, in front of this hub's own dispatcher and devices.
+    const publish: typeof hub.hub.realtime.publish = (events) => hub.hub.realtime.publish(events);
     const http = createHttpServer({
       devices: hub.hub.devices,
       dispatch: hub.hub.dispatch,
-      publish: hub.hub.realtime.publish,
+      publish,
       apps: {},
-      rawRoutes: displayRoutes(hub.hub.dispatch, hub.hub.realtime.publish),
+      rawRoutes: displayRoutes(hub.hub.dispatch, publish),
       logger: pino({ level: 'silent' }),
     });
     await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
@@ -70,8 +72,15 @@ describe('display configuration and setup', () => {
   });
 
   it('W6: an admin’s change is stored, merged, pushed after the write, and read back by the display', async () => {
-    const ack = await admin.emitWithAck('display:configure', { displayId: 1, counters: [3, 1], notice: '  Nghỉ trưa từ 11 giờ 30.  ' });
-    const expected = { displayId: 1, config: { counters: [3, 1], orientation: 'auto', notice: 'Nghỉ trưa từ 11 giờ 30.' } };
+    const ack = await admin.emitWithAck('display:configure', {
+      displayId: 1,
+      counters: [3, 1],
+      notice: '  Nghỉ trưa từ 11 giờ 30.  ',
+    });
+    const expected = {
+      displayId: 1,
+      config: { counters: [3, 1], orientation: 'auto', notice: 'Nghỉ trưa từ 11 giờ 30.' },
+    };
     expect(ack).toEqual({ ok: true, data: expected });
     await expect.poll(() => pushed.at(-1)).toEqual(expected);
     const stored = hub.db.prepare('SELECT config FROM displays WHERE id = 1').get() as { config: string };
@@ -79,7 +88,11 @@ describe('display configuration and setup', () => {
 
     await admin.emitWithAck('display:configure', { displayId: 1, orientation: 'portrait' });
     const get = await wall.emitWithAck('display:get', {});
-    expect(get.ok && get.data.config).toEqual({ counters: [3, 1], orientation: 'portrait', notice: 'Nghỉ trưa từ 11 giờ 30.' });
+    expect(get.ok && get.data.config).toEqual({
+      counters: [3, 1],
+      orientation: 'portrait',
+      notice: 'Nghỉ trưa từ 11 giờ 30.',
+    });
   });
 
   it('W6: bad changes are refused with a code and a Vietnamese message, and change nothing', async () => {
@@ -100,7 +113,10 @@ describe('display configuration and setup', () => {
       expect(ack, JSON.stringify(input)).toMatchObject({ ok: false, code });
       expect((ack as { message: string }).message.length).toBeGreaterThan(0);
     }
-    expect(await wall.emitWithAck('display:configure', { displayId: 1, notice: 'x' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await wall.emitWithAck('display:configure', { displayId: 1, notice: 'x' })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    });
     const kiosk = await connect(hub.url, hub.demoTokens!.kiosk);
     expect(await kiosk.emitWithAck('display:get', {})).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     kiosk.close();
@@ -110,16 +126,28 @@ describe('display configuration and setup', () => {
   it('W6: PUT /api/displays/:id is the same change over REST: 200 and pushed, or a coded error', async () => {
     const token = hub.demoTokens!.admin;
     const ok = await api(restBase, token, 'PUT', '/api/displays/2', { counters: [5, 6], orientation: 'landscape' });
-    expect(ok).toEqual({ status: 200, body: { displayId: 2, config: { counters: [5, 6], orientation: 'landscape', notice: '' } } });
+    expect(ok).toEqual({
+      status: 200,
+      body: { displayId: 2, config: { counters: [5, 6], orientation: 'landscape', notice: '' } },
+    });
     await expect.poll(() => pushed.at(-1)?.displayId).toBe(2);
 
-    expect(await api(restBase, token, 'PUT', '/api/displays/2', '{oops')).toMatchObject({ status: 400, body: { code: 'BAD_REQUEST' } });
-    expect(await api(restBase, token, 'PUT', '/api/displays/2', '[1]')).toMatchObject({ status: 400, body: { code: 'BAD_REQUEST' } });
+    expect(await api(restBase, token, 'PUT', '/api/displays/2', '{oops')).toMatchObject({
+      status: 400,
+      body: { code: 'BAD_REQUEST' },
+    });
+    expect(await api(restBase, token, 'PUT', '/api/displays/2', '[1]')).toMatchObject({
+      status: 400,
+      body: { code: 'BAD_REQUEST' },
+    });
     expect(await api(restBase, token, 'PUT', '/api/displays/2', { counters: [77] })).toMatchObject({
       status: 404,
       body: { code: 'COUNTER_NOT_FOUND', message: 'Không tìm thấy quầy.' },
     });
-    expect(await api(restBase, token, 'PUT', '/api/displays/42', {})).toMatchObject({ status: 404, body: { code: 'NOT_FOUND' } });
+    expect(await api(restBase, token, 'PUT', '/api/displays/42', {})).toMatchObject({
+      status: 404,
+      body: { code: 'NOT_FOUND' },
+    });
     expect((await api(restBase, null, 'PUT', '/api/displays/2', {})).status).toBe(401);
     expect((await api(restBase, hub.demoTokens!.display, 'PUT', '/api/displays/2', {})).status).toBe(403);
   });
@@ -129,13 +157,22 @@ describe('display configuration and setup', () => {
     const onConfigured = (c: DisplayConfigured): number => seen.push(c);
     wall.on('display:configured', onConfigured);
     try {
-      const set = await luot(hub.dbPath, '1', '--counters', '1,2,3', '--orientation', 'landscape', '--notice', 'Xin cảm ơn!');
+      const set = await luot(
+        hub.dbPath,
+        '1',
+        '--counters',
+        '1,2,3',
+        '--orientation',
+        'landscape',
+        '--notice',
+        'Xin cảm ơn!',
+      );
       expect(set.code).toBe(0);
       expect(set.out).toContain('Quầy hiển thị: 1, 2, 3');
       expect(set.out).toContain('Hướng màn hình: ngang');
-      await expect.poll(() => seen, { timeout: 5000 }).toEqual([
-        { displayId: 1, config: { counters: [1, 2, 3], orientation: 'landscape', notice: 'Xin cảm ơn!' } },
-      ]);
+      await expect
+        .poll(() => seen, { timeout: 5000 })
+        .toEqual([{ displayId: 1, config: { counters: [1, 2, 3], orientation: 'landscape', notice: 'Xin cảm ơn!' } }]);
       // A write to another table, or the same configuration again, pushes nothing.
       await luot(hub.dbPath, '1', '--notice', 'Xin cảm ơn!');
       hub.db.prepare("INSERT INTO settings (key, value) VALUES ('x', '1')").run();
@@ -144,7 +181,10 @@ describe('display configuration and setup', () => {
       expect(seen).toHaveLength(1);
 
       const json = await luot(hub.dbPath, '1', '--counters', 'all', '--json');
-      expect(JSON.parse(json.out)).toEqual({ displayId: 1, config: { counters: [], orientation: 'landscape', notice: 'Xin cảm ơn!' } });
+      expect(JSON.parse(json.out)).toEqual({
+        displayId: 1,
+        config: { counters: [], orientation: 'landscape', notice: 'Xin cảm ơn!' },
+      });
       const shown = await luot(hub.dbPath, '1');
       expect(shown.out).toContain('Quầy hiển thị: tất cả');
     } finally {
@@ -176,6 +216,8 @@ describe('display configuration and setup', () => {
     const state = await api(hub.url, t.display, 'GET', '/api/display/state');
     const top = state.body!.seq as number;
     const sync = await wall.emitWithAck('display:sync', { afterSeq: 1 });
-    expect(sync.ok && sync.data.missed.map((c) => c.seq)).toEqual(Array.from({ length: MAX_MISSED }, (_, i) => top - MAX_MISSED + 1 + i));
+    expect(sync.ok && sync.data.missed.map((c) => c.seq)).toEqual(
+      Array.from({ length: MAX_MISSED }, (_, i) => top - MAX_MISSED + 1 + i),
+    );
   });
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REQUEST_SCHEMAS, type RequestName } from '@luot/shared';
-import { connect, startTestHub, type TestSocket } from './support/hub';
+import { connect, startTestHub, type TestSocket, staffCounters } from './support/hub';
 
 /** Inputs per run: socket events and REST bodies together pass 10,000. */
 const SOCKET_RUNS = 7000;
@@ -15,7 +15,12 @@ function snapshot(db: Awaited<ReturnType<typeof startTestHub>>['db']): string {
     .all() as string[];
   // A device's last-seen time moves whenever it is used; that is not a figure.
   return JSON.stringify(
-    tables.map((t) => [t, t === 'devices' ? db.prepare('SELECT COUNT(*) FROM devices').pluck().get() : db.prepare(`SELECT * FROM "${t}"`).all()]),
+    tables.map((t) => [
+      t,
+      t === 'devices'
+        ? db.prepare('SELECT COUNT(*) FROM devices').pluck().get()
+        : db.prepare(`SELECT * FROM "${t}"`).all(),
+    ]),
   );
 }
 
@@ -24,7 +29,25 @@ const junk = fc.oneof(
   fc.jsonValue(),
   fc.anything(),
   fc.dictionary(
-    fc.constantFrom('counterId', 'ticketId', 'serviceId', 'priority', 'name', 'pin', 'afterSeq', 'displayId', 'from', 'to', 'groupBy', 'reason', 'counters', 'notice', 'orientation', '__proto__', 'constructor'),
+    fc.constantFrom(
+      'counterId',
+      'ticketId',
+      'serviceId',
+      'priority',
+      'name',
+      'pin',
+      'afterSeq',
+      'displayId',
+      'from',
+      'to',
+      'groupBy',
+      'reason',
+      'counters',
+      'notice',
+      'orientation',
+      '__proto__',
+      'constructor',
+    ),
     fc.oneof(fc.integer(), fc.double(), fc.string(), fc.constant(null), fc.array(fc.integer()), fc.object()),
   ),
 );
@@ -36,10 +59,15 @@ describe('H6 fuzz: malformed input never crashes the hub, never answers 5xx, nev
 
   beforeAll(async () => {
     hub = await startTestHub();
+    // Q18: nobody is called to a counter without an officer.
+    staffCounters(hub);
     // Some state to keep: tickets waiting and one called.
     const admin = hub.hub.devices.authenticate(hub.demoTokens!.admin)!;
-    for (let i = 0; i < 5; i++) expect(hub.hub.perform('ticket:issue', admin, { serviceId: 1 + (i % 3) }).ok).toBe(true);
-    expect(hub.hub.perform('counter:callNext', admin, { counterId: hub.demoTokens!.counters[0]!.counterId }).ok).toBe(true);
+    for (let i = 0; i < 5; i++)
+      expect(hub.hub.perform('ticket:issue', admin, { serviceId: 1 + (i % 3) }).ok).toBe(true);
+    expect(hub.hub.perform('counter:callNext', admin, { counterId: hub.demoTokens!.counters[0]!.counterId }).ok).toBe(
+      true,
+    );
     socket = await connect(hub.url, hub.demoTokens!.admin);
     before = snapshot(hub.db);
   });
@@ -68,16 +96,27 @@ describe('H6 fuzz: malformed input never crashes the hub, never answers 5xx, nev
   });
 
   it('H6: every REST route, with junk bodies, queries and path parameters, answers 4xx and changes nothing', async () => {
-    const doc = (await (await fetch(`${hub.url}/api/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
-    const routes = Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => ({ path, method: m.toUpperCase() })));
+    const doc = (await (await fetch(`${hub.url}/api/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const routes = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((m) => ({ path, method: m.toUpperCase() })),
+    );
     expect(routes.length).toBeGreaterThan(15);
-    const param = fc.oneof(fc.constantFrom('0', '-1', '999999999999', '1.5', 'abc', '%E0%A4%A', '..%2F..', ''), fc.string());
+    const param = fc.oneof(
+      fc.constantFrom('0', '-1', '999999999999', '1.5', 'abc', '%E0%A4%A', '..%2F..', ''),
+      fc.string(),
+    );
     let statuses = new Map<number, number>();
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(...routes),
         param,
-        fc.oneof(fc.jsonValue().map((v) => JSON.stringify(v)), fc.string(), fc.uint8Array({ maxLength: 64 }).map((b) => Buffer.from(b).toString('latin1'))),
+        fc.oneof(
+          fc.jsonValue().map((v) => JSON.stringify(v)),
+          fc.string(),
+          fc.uint8Array({ maxLength: 64 }).map((b) => Buffer.from(b).toString('latin1')),
+        ),
         fc.dictionary(fc.string({ maxLength: 8 }), fc.string({ maxLength: 8 }), { maxKeys: 3 }),
         fc.constantFrom(hub.demoTokens!.admin, hub.demoTokens!.kiosk, null),
         async (route, p, body, query, token) => {

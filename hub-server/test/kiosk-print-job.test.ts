@@ -36,7 +36,13 @@ const ticket: Ticket = {
 
 describe('the paper ticket of an issued ticket', () => {
   it('K4: carries the centre, service, number, wait, the Vietnamese priority name and the public page', () => {
-    const job = printJob(ticket, { ahead: 12, estimatedWaitMinutes: 25 }, settings, service, 'http://192.168.1.10:8080');
+    const job = printJob(
+      ticket,
+      { ahead: 12, estimatedWaitMinutes: 25 },
+      settings,
+      service,
+      'http://192.168.1.10:8080',
+    );
     expect(job).toEqual({
       centreName: 'Trung tâm Phục vụ hành chính công tỉnh Yên Bái',
       serviceName: 'Lao động – Thương binh và Xã hội',
@@ -55,7 +61,9 @@ describe('the paper ticket of an issued ticket', () => {
   it('K4: an ordinary ticket has no priority; one whose category was since removed still prints as priority', () => {
     const wait = { ahead: 0, estimatedWaitMinutes: null };
     expect(printJob({ ...ticket, priority: null }, wait, settings, service, 'http://h:1').priorityName).toBeNull();
-    expect(printJob({ ...ticket, priority: 'veteran' }, wait, settings, service, 'http://h:1').priorityName).toBe('Ưu tiên');
+    expect(printJob({ ...ticket, priority: 'veteran' }, wait, settings, service, 'http://h:1').priorityName).toBe(
+      'Ưu tiên',
+    );
   });
 
   it('K4: a ticket that no longer waits prints 0 ahead rather than nothing', () => {

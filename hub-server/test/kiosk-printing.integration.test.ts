@@ -28,7 +28,9 @@ function next<E extends 'print:finished' | 'printer:failed'>(
 }
 
 /** A TCP relay in front of a printer that counts the connections the hub opens. */
-async function countingRelay(targetPort: number): Promise<{ port: number; connections: () => number; close(): Promise<void> }> {
+async function countingRelay(
+  targetPort: number,
+): Promise<{ port: number; connections: () => number; close(): Promise<void> }> {
   let connections = 0;
   const open = new Set<Socket>();
   const server: Server = createServer((client) => {
@@ -77,7 +79,9 @@ describe('kiosk printing through the hub', () => {
   };
   const events = (ticketId: number) =>
     running.db
-      .prepare<[number], { type: string; data: string }>('SELECT type, data FROM queue_events WHERE ticket_id = ? ORDER BY id')
+      .prepare<[number], { type: string; data: string }>(
+        'SELECT type, data FROM queue_events WHERE ticket_id = ? ORDER BY id',
+      )
       .all(ticketId);
 
   beforeAll(async () => {
@@ -87,7 +91,13 @@ describe('kiosk printing through the hub', () => {
         done();
       },
     });
-    running = await startHub({ dbPath: tempDbPath(), port: 0, host: '127.0.0.1', demo: true, logger: pino({ level: 'warn' }, sink) });
+    running = await startHub({
+      dbPath: tempDbPath(),
+      port: 0,
+      host: '127.0.0.1',
+      demo: true,
+      logger: pino({ level: 'warn' }, sink),
+    });
     url = `http://127.0.0.1:${running.port}`;
     printer = await startVirtualPrinter({ paper: 80 });
   });
@@ -142,7 +152,9 @@ describe('kiosk printing through the hub', () => {
     const logged = events(ticket.id).at(-1)!;
     expect(logged.type).toBe('printFailed');
     expect(JSON.parse(logged.data)).toMatchObject({ code: 'PRINTER_PAPER_OUT', printer: printer.url });
-    expect(logLines).toContainEqual(expect.objectContaining({ msg: 'ticket not printed', ticketId: ticket.id, code: 'PRINTER_PAPER_OUT' }));
+    expect(logLines).toContainEqual(
+      expect.objectContaining({ msg: 'ticket not printed', ticketId: ticket.id, code: 'PRINTER_PAPER_OUT' }),
+    );
     const status = await api(url, null, 'GET', `/api/public/tickets/${ticket.publicId}`);
     expect(status.body).toMatchObject({ status: 'waiting', label: ticket.label });
 
@@ -221,6 +233,9 @@ describe('kiosk printing through the hub', () => {
       ok: false,
       code: 'TICKET_NOT_FOUND',
     });
-    expect(await usbKiosk.emitWithAck('ticket:printable', { ticketId: -1 })).toMatchObject({ ok: false, code: 'BAD_REQUEST' });
+    expect(await usbKiosk.emitWithAck('ticket:printable', { ticketId: -1 })).toMatchObject({
+      ok: false,
+      code: 'BAD_REQUEST',
+    });
   });
 });

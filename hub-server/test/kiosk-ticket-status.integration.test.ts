@@ -1,30 +1,34 @@
 import type { IssuedTicket, PublicTicketStatus } from '@luot/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, startTestHub } from './support/hub';
+import { api, startTestHub, staffCounters } from './support/hub';
 
 describe("the citizen's public ticket status", () => {
   let hub: Awaited<ReturnType<typeof startTestHub>>;
   let kiosk: string;
   const counterToken = (n: number): string => hub.demoTokens!.counters.find((c) => c.number === n)!.token;
   const issue = async (serviceId: number, priority?: string): Promise<IssuedTicket> =>
-    (await api(hub.url, kiosk, 'POST', '/api/tickets', priority ? { serviceId, priority } : { serviceId })).body as never;
+    (await api(hub.url, kiosk, 'POST', '/api/tickets', priority ? { serviceId, priority } : { serviceId }))
+      .body as never;
   const status = async (publicId: string) => api(hub.url, null, 'GET', `/api/public/tickets/${publicId}`);
 
   beforeAll(async () => {
     hub = await startTestHub();
+    // Q18: nobody is called to a counter without an officer.
+    staffCounters(hub);
     kiosk = hub.demoTokens!.kiosk;
   });
   afterAll(async () => {
     await hub?.stop();
   });
 
-  it('P1: a waiting ticket shows only its number, service, status, people ahead and wait — no priority, no ids, no times', async () => {
+  it('P1 P5: a waiting ticket shows only the centre, its number, service, status, people ahead and wait — no priority, no ids, no times', async () => {
     const first = await issue(1);
     const elderly = await issue(1, 'elderly');
     const third = await issue(1);
     const res = await status(third.publicId);
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
+      centreName: 'Trung tâm Phục vụ hành chính công xã Mù Cang Chải',
       label: '1003',
       serviceName: 'Đất đai',
       serviceNameEn: 'Land',

@@ -1,14 +1,18 @@
 import { manualClock } from '@luot/shared';
 import { afterEach, describe, expect, it } from 'vitest';
-import { api, startTestHub } from './support/hub';
+import { api, startTestHub, staffCounters } from './support/hub';
 
 // 2026-11-23 09:00 in Asia/Ho_Chi_Minh.
 const MORNING = Date.parse('2026-11-23T02:00:00Z');
 const MIN = 60_000;
 
-async function setup() {
+/** `signsIn`: the counters where the test signs its own officer in (the others are staffed, Q18). */
+async function setup(signsIn: number[] = []) {
   const clock = manualClock(MORNING);
   const hub = await startTestHub({ clock });
+  // Q18: nobody is called to a counter without an officer.
+  const ids = (hub.db.prepare('SELECT id FROM counters').all() as { id: number }[]).map((r) => r.id);
+  staffCounters(hub, ids.filter((id) => !signsIn.includes(id)));
   const t = hub.demoTokens!;
   const token = (n: number) => t.counters.find((c) => c.number === n)!.token;
   const issue = async (serviceId: number, priority?: string) =>
@@ -23,7 +27,7 @@ describe('queue actions at a counter', () => {
   afterEach(() => ctx?.hub.stop());
 
   it('Q16: waiting → called → serving → done, each change logged with the officer', async () => {
-    ctx = await setup();
+    ctx = await setup([1]);
     const { act, issue, hub, clock } = ctx;
     expect((await act(1, 'sign-in', { name: 'Lan', pin: '1234' })).status).toBe(200);
     const t1 = await issue(1);
@@ -46,6 +50,7 @@ describe('queue actions at a counter', () => {
     await act(1, 'call-next');
     const r = await act(1, 'recall');
     expect(r.status).toBe(200);
+    // Q20: after a recall, a no-show may be marked at once.
     const calls = hub.db.prepare('SELECT kind FROM calls ORDER BY seq').all() as { kind: string }[];
     expect(calls.map((c) => c.kind)).toEqual(['call', 'recall']);
     expect((await act(1, 'no-show')).body).toMatchObject({ status: 'noShow' });
@@ -71,7 +76,7 @@ describe('queue actions at a counter', () => {
     expect(moved.publicId).toBe(land.publicId);
     const called = (await act(3, 'call-next')).body!;
     expect(called.id).toBe(moved.id);
-    expect((await act(3, 'call-next')).body!.id).toBe(later.id);
+    expect((await act(3, 'call-next', { resolve: 'served' })).body!.id).toBe(later.id);
   });
 
   it('refuses actions out of order and stale ticket ids with Vietnamese errors, state unchanged', async () => {
@@ -114,7 +119,7 @@ describe('queue actions at a counter', () => {
   });
 
   it('Q10: one officer per counter; a wrong PIN and a second officer are refused', async () => {
-    ctx = await setup();
+    ctx = await setup([2]);
     const { act } = ctx;
     expect((await act(2, 'sign-in', { name: 'Hùng', pin: '0000' })).body).toMatchObject({
       code: 'OFFICER_BAD_CREDENTIALS',
@@ -137,7 +142,7 @@ describe('queue actions at a counter', () => {
     await issue(1, 'pregnancy');
     await issue(1, 'merit');
     const order = [];
-    for (let i = 0; i < 4; i++) order.push((await act(1, 'call-next')).body!.priority);
+    for (let i = 0; i < 4; i++) order.push((await act(1, 'call-next', { resolve: 'served' })).body!.priority);
     expect(order).toEqual(['elderly', 'pregnancy', null, 'merit']);
   });
 
@@ -157,8 +162,8 @@ describe('queue actions at a counter', () => {
     expect(view.body).toMatchObject({ counter: { current: null } });
   });
 
-  it('Q11: queue figures per service and officer, as JSON over REST', async () => {
-    ctx = await setup();
+  it('Q11: queue figures per service and officer, as JSON over REST (Q19)', async () => {
+    ctx = await setup([1]);
     const { act, issue, clock, hub, t } = ctx;
     await act(1, 'sign-in', { name: 'Lan', pin: '1234' });
     await issue(1);
@@ -169,6 +174,7 @@ describe('queue actions at a counter', () => {
     clock.advance(6 * MIN);
     await act(1, 'finish');
     await act(1, 'call-next');
+    clock.advance(MIN); // Q20: a no-show only a minute after the call
     await act(1, 'no-show');
     const r = await api(hub.url, t.admin, 'GET', '/api/reports/queue?from=2026-11-23&to=2026-11-23&groupBy=officer');
     expect(r.status).toBe(200);

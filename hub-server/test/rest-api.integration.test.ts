@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, startTestHub } from './support/hub';
+import { api, startTestHub, staffCounters } from './support/hub';
 
 describe('REST API with device tokens', () => {
   let hub: Awaited<ReturnType<typeof startTestHub>>;
@@ -8,6 +8,8 @@ describe('REST API with device tokens', () => {
   let counter1: string;
   beforeAll(async () => {
     hub = await startTestHub();
+    // Q18: nobody is called to a counter without an officer.
+    staffCounters(hub);
     const t = hub.demoTokens!;
     kiosk = t.kiosk;
     display = t.display;

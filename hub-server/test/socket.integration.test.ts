@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallEvent, CounterState, Ticket } from '@luot/shared';
-import { connect, startTestHub, type TestSocket } from './support/hub';
+import { connect, startTestHub, type TestSocket, staffCounters } from './support/hub';
 
 describe('socket.io edge', () => {
   let hub: Awaited<ReturnType<typeof startTestHub>>;
@@ -12,6 +12,8 @@ describe('socket.io edge', () => {
   };
   beforeAll(async () => {
     hub = await startTestHub();
+    // Q18: nobody is called to a counter without an officer.
+    staffCounters(hub);
   });
   afterAll(async () => {
     for (const s of sockets) s.close();
@@ -41,7 +43,7 @@ describe('socket.io edge', () => {
     await kiosk.emitWithAck('ticket:issue', { serviceId: 2 });
     await kiosk.emitWithAck('ticket:issue', { serviceId: 2 });
     const a = await counter.emitWithAck('counter:callNext', { counterId: 3 });
-    const b = await counter.emitWithAck('counter:callNext', { counterId: 3 });
+    const b = await counter.emitWithAck('counter:callNext', { counterId: 3, resolve: 'served' });
     expect(a.ok && b.ok).toBe(true);
     await expect.poll(() => calls.length).toBe(2);
     expect(calls.map((c) => [c.number, c.counterNumber])).toEqual([

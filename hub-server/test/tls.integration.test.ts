@@ -5,7 +5,7 @@ import pino from 'pino';
 import { io } from 'socket.io-client';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startHub, type RunningHub } from '../src/main';
-import { tempDbPath } from './support/hub';
+import { tempDbPath, type TestSocket } from './support/hub';
 
 /** GET over HTTPS trusting only the hub's own certificate (as a device that was shown it). */
 function httpsGet(url: string, ca: string): Promise<{ status: number; body: string }> {
@@ -49,7 +49,13 @@ describe('H8: optional TLS', () => {
     const services = await httpsGet(`${url}/api/openapi.json`, ca);
     expect(services.status).toBe(200);
 
-    const socket = io(url, { auth: { token: hub.demoTokens!.display }, transports: ['websocket'], ca, reconnection: false, forceNew: true });
+    const socket: TestSocket = io(url, {
+      auth: { token: hub.demoTokens!.display },
+      transports: ['websocket'],
+      ca,
+      reconnection: false,
+      forceNew: true,
+    });
     try {
       await new Promise<void>((resolve, reject) => {
         socket.once('connect', resolve);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   AnnouncementTemplate,
   buildAnnouncement,
+  buildShortAnnouncement,
   DEFAULT_ANNOUNCEMENT_TEMPLATE,
   readLabelVi,
 } from '../src/rules/announcement';
@@ -57,5 +58,25 @@ describe('buildAnnouncement (V8–V10)', () => {
   it('V10: a template typed with decomposed diacritics still fills its placeholders', () => {
     const decomposed = 'Mời số {số} đến quầy {quầy}'.normalize('NFD');
     expect(buildAnnouncement('1001', 1, { template: decomposed }).text).toBe('Mời số 1001 đến quầy 1');
+  });
+});
+
+describe('buildShortAnnouncement (V16)', () => {
+  it('V16: the short form is the label and the counter, in words, without the template', () => {
+    expect(buildShortAnnouncement('1003', 2)).toEqual({
+      text: '1003, quầy 2',
+      spoken: 'một nghìn không trăm linh ba, quầy hai',
+    });
+    const template = 'Xin mời số {số}, mời lên quầy {quầy} tầng 2';
+    expect(buildShortAnnouncement('2014', 12, { template }).spoken).toBe(
+      'hai nghìn không trăm mười bốn, quầy mười hai',
+    );
+  });
+
+  it('V16: letters and the southern reading carry over (V7, V9)', () => {
+    expect(buildShortAnnouncement('B015', 24, { dialect: 'south' }).spoken).toBe('bê mười lăm, quầy hai mươi bốn');
+    expect(buildShortAnnouncement('1024', 4, { dialect: 'south' }).spoken).toBe(
+      'một ngàn không trăm hai mươi bốn, quầy bốn',
+    );
   });
 });

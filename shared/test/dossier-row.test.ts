@@ -1,10 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import {
   DOSSIER_REJECT_REASONS,
+  dossierCodeKey,
   parseDossierRow,
   WorkingCalendar,
   type DossierRejectReason,
 } from '../src/model/dossier';
+import {
+  channelOfCell,
+  columnOfHeading,
+  DOSSIER_COLUMN_HEADINGS,
+  DOSSIER_COLUMNS,
+  levelOfCell,
+  parseInstant,
+  SKIPPED_HEADINGS,
+  type DossierColumn,
+} from '../src/model/dossier-cells';
 import { en } from '../src/i18n/en';
 import { vi } from '../src/i18n/vi';
 
@@ -110,6 +121,108 @@ describe('dossier row validation', () => {
       expect(vi.dossierRejects[r]).toMatch(/\S/);
       expect(en.dossierRejects[r]).toMatch(/\S/);
     }
+  });
+
+  it('D18: every word an export writes for a level or a channel, in any case, with or without diacritics', () => {
+    const levels: [string, string][] = [
+      ['Tỉnh', 'province'],
+      ['Cấp tỉnh', 'province'],
+      ['Tỉnh Yên Bái', 'province'],
+      ['Thành phố trực thuộc trung ương', 'province'],
+      ['Huyện', 'district'],
+      ['Huyện Mù Cang Chải', 'district'],
+      ['Quận 1', 'district'],
+      ['Thị xã Nghĩa Lộ', 'district'],
+      ['Thành phố thuộc tỉnh', 'district'],
+      ['Cấp huyện', 'district'],
+      ['Xã', 'commune'],
+      ['Cấp xã', 'commune'],
+      ['Phường', 'commune'],
+      ['Phường Đồng Tâm', 'commune'],
+      ['PHƯỜNG 3', 'commune'],
+      ['phuong dong tam', 'commune'],
+      ['Thị trấn', 'commune'],
+      ['Thị trấn Yên Bình', 'commune'],
+      ['thi tran', 'commune'],
+      ['Đặc khu Phú Quốc', 'commune'],
+      ['UBND xã Khau Phạ', 'commune'],
+      ['district', 'district'],
+    ];
+    for (const [cell, level] of levels) expect([cell, levelOfCell(cell)]).toEqual([cell, level]);
+    const channels: [string, string][] = [
+      ['Trực tiếp', 'counter'],
+      ['Nộp trực tiếp', 'counter'],
+      ['Tại quầy', 'counter'],
+      ['truc tiep tai bo phan mot cua', 'counter'],
+      ['Trực tuyến', 'online'],
+      ['Trực tuyến toàn trình', 'online'],
+      ['Qua mạng', 'online'],
+      ['QUA MANG', 'online'],
+      ['Dịch vụ công trực tuyến', 'online'],
+      ['Nộp qua Cổng dịch vụ công', 'online'],
+      ['Bưu chính', 'postal'],
+      ['Bưu chính công ích', 'postal'],
+      ['BCCI', 'postal'],
+      ['Qua bưu điện', 'postal'],
+      ['qua buu dien', 'postal'],
+      ['online', 'online'],
+    ];
+    for (const [cell, channel] of channels) expect([cell, channelOfCell(cell)]).toEqual([cell, channel]);
+    // Not guessed: a bare "thành phố" is a district-level or a province-level city; a fax is no channel.
+    expect(reasonOf({ level: 'Thành phố Yên Bái' })).toBe('levelUnknown');
+    expect(reasonOf({ level: 'Quốc gia' })).toBe('levelUnknown');
+    expect(reasonOf({ channel: 'Fax' })).toBe('channelUnknown');
+    expect(reasonOf({ level: 'Phường Đồng Tâm', channel: 'Qua mạng' })).toBe('ok');
+  });
+
+  it('D17: every heading of every column, and every skipped one, is recognised whatever its case and diacritics', () => {
+    for (const col of Object.keys(DOSSIER_COLUMNS) as DossierColumn[]) {
+      for (const h of [col, DOSSIER_COLUMNS[col], ...DOSSIER_COLUMN_HEADINGS[col]]) {
+        expect([h, columnOfHeading(h)]).toEqual([h, col]);
+        expect([h, columnOfHeading(h.toUpperCase())]).toEqual([h, col]);
+        const bare = h
+          .normalize('NFD')
+          .replace(/[\u0300-\u036f]/g, '')
+          .replace(/[đĐ]/g, 'd');
+        expect([bare, columnOfHeading(bare)]).toEqual([bare, col]);
+      }
+    }
+    for (const h of SKIPPED_HEADINGS) expect([h, columnOfHeading(h)]).toEqual([h, 'skip']);
+    expect(columnOfHeading('Hạn trả')).toBe('dueDate');
+    expect(columnOfHeading('Ngày trả')).toBe('resolvedAt');
+    expect(columnOfHeading('Thời hạn giải quyết (ngày)')).toBe('processingDays');
+    expect(columnOfHeading('Ngày hẹn lại')).toBeNull();
+    // No heading is given two meanings.
+    const all = [...Object.values(DOSSIER_COLUMN_HEADINGS).flat(), ...SKIPPED_HEADINGS];
+    const keys = all.map((h) =>
+      h
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase()
+        .replace(/[^a-z0-9đ]+/g, ' ')
+        .trim(),
+    );
+    const meanings = new Map<string, Set<string>>();
+    all.forEach((h, i) =>
+      meanings.set(keys[i]!, (meanings.get(keys[i]!) ?? new Set()).add(String(columnOfHeading(h)))),
+    );
+    for (const [k, m] of meanings) expect([k, m.size]).toEqual([k, 1]);
+  });
+
+  it('D1: dd/MM/yyyy HH:mm, also on the 12-hour clock Excel writes in Vietnamese (SA, CH)', () => {
+    expect(parseInstant('15/03/2024 08:30')).toBe(Date.parse('2024-03-15T08:30:00+07:00'));
+    expect(parseInstant('15/03/2024 8:30:05 SA')).toBe(Date.parse('2024-03-15T08:30:05+07:00'));
+    expect(parseInstant('15/03/2024 1:15 CH')).toBe(Date.parse('2024-03-15T13:15:00+07:00'));
+    expect(parseInstant('15/03/2024 12:00 SA')).toBe(Date.parse('2024-03-15T00:00:00+07:00'));
+    expect(parseInstant('15/03/2024 12:00 CH')).toBe(Date.parse('2024-03-15T12:00:00+07:00'));
+    expect(parseInstant('15/03/2024 13:00 CH')).toBeNaN();
+  });
+
+  it('D19: a dossier code as looked up: no spaces or dashes, ASCII letters in lower case', () => {
+    expect(dossierCodeKey('H61.22-240315-0001')).toBe('h61.222403150001');
+    expect(dossierCodeKey(' hs – 00 001 ')).toBe('hs00001');
+    expect(dossierCodeKey('HS\u2010001\u2212A')).toBe('hs001a');
+    expect(dossierCodeKey('Đ-1')).toBe('Đ1');
   });
 
   it('D2: a calendar names dates; make-up working days are weekend days and not holidays', () => {

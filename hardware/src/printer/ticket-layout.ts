@@ -1,5 +1,5 @@
 import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
-import { formatDateTimeVi, vi, type Messages } from '@luot/shared';
+import { formatDateTimeVi, vi, waitKey, type Messages } from '@luot/shared';
 import { registerTicketFonts, ticketFont, type FontWeight } from './fonts';
 import { PAPER_DOTS, type PaperWidth, type PrintableTicket } from './printable-ticket';
 import { blankRaster, blit, qrRaster, rasterFromRgba, type QrErrorLevel, type Raster } from './raster';
@@ -163,10 +163,8 @@ export function renderTicket(ticket: PrintableTicket, options: RenderOptions): T
   // Text from other systems may arrive decomposed (o + ̣ + ̂); precomposed letters are what the
   // font's Vietnamese subset maps, and fallback between subsets cannot position loose marks.
   const nfc = (text: string): string => text.normalize('NFC');
-  const wait =
-    ticket.estimatedWaitMinutes === null
-      ? t.noEstimate
-      : fill(t.estimatedWait, { n: count(ticket.estimatedWaitMinutes) });
+  // I4: "sắp đến lượt", never "khoảng 0 phút".
+  const wait = fill(t[waitKey(ticket.estimatedWaitMinutes)], { n: count(ticket.estimatedWaitMinutes ?? 0) });
   const top: Item[] = [
     { kind: 'gap', dots: s.gap },
     { kind: 'text', text: nfc(ticket.centreName), weight: 700, px: s.centre },

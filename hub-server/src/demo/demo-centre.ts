@@ -10,11 +10,27 @@ export const DEMO_SETTINGS: CentreSettings = {
   defaultServiceSeconds: 300,
 };
 
-const hours = { opensAt: '07:30', closesAt: '17:00' };
+/**
+ * The demo takes numbers at any hour of any day, so `npm start` works at night and at weekends
+ * (Q23); a real centre's sessions are its own (e.g. 07:30–11:30 and 13:30–17:00 on weekdays).
+ */
+const ALL_DAY = [{ from: '00:00', to: '24:00' }];
+const hours = {
+  opensAt: '07:30',
+  closesAt: '17:00',
+  schedule: { week: [ALL_DAY, ALL_DAY, ALL_DAY, ALL_DAY, ALL_DAY, ALL_DAY, ALL_DAY] },
+};
 
 export const DEMO_SERVICES: Service[] = [
   { id: 1, block: 1, name: 'Đất đai', nameEn: 'Land', field: 'Đất đai', ...hours },
-  { id: 2, block: 2, name: 'Tư pháp – Hộ tịch', nameEn: 'Justice and civil status', field: 'Tư pháp – Hộ tịch', ...hours },
+  {
+    id: 2,
+    block: 2,
+    name: 'Tư pháp – Hộ tịch',
+    nameEn: 'Justice and civil status',
+    field: 'Tư pháp – Hộ tịch',
+    ...hours,
+  },
   { id: 3, block: 3, name: 'Đăng ký kinh doanh', nameEn: 'Business registration', field: 'Kinh doanh', ...hours },
   { id: 4, block: 4, name: 'Xây dựng', nameEn: 'Construction', field: 'Xây dựng', ...hours },
   {

@@ -1,3 +1,4 @@
+import { backupRoutes } from '../features/backup/backup-routes';
 import { dossierRoutes } from '../features/dossiers/dossier-routes';
 import { displayRoutes } from '../features/display/display-routes';
 import { speechRoutes } from '../features/speech/speech-routes';
@@ -18,5 +19,11 @@ const inert: never = new Proxy(() => undefined, {
  * not work. test/openapi.integration.test.ts checks that a running hub serves exactly these.
  */
 export function rawRouteTable(): RawRoute[] {
-  return [...speechRoutes(inert), ...ticketStatusRoutes(inert, undefined), ...displayRoutes(inert, inert), ...dossierRoutes(inert)];
+  return [
+    ...speechRoutes(inert),
+    ...ticketStatusRoutes(inert, undefined),
+    ...displayRoutes(inert, inert),
+    ...dossierRoutes(inert),
+    ...backupRoutes(inert),
+  ];
 }

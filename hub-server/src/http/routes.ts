@@ -207,10 +207,10 @@ export const ACTION_ROUTES: ActionRoute[] = [
   counterPath('resume', 'counter:resume', { vi: 'Mở lại quầy', en: 'Resume the counter' }, { errors: ['COUNTER_NOT_FOUND', 'ACTION_OUT_OF_ORDER'] }),
   counterPath('sign-in', 'officer:signIn', { vi: 'Cán bộ đăng nhập quầy', en: 'An officer signs in at the counter' }, {
     example: { name: 'Nguyễn Văn An', pin: '1234' },
-    errors: ['COUNTER_NOT_FOUND', 'OFFICER_BAD_CREDENTIALS', 'COUNTER_TAKEN', 'OFFICER_AT_OTHER_COUNTER', 'OFFICER_LOCKED'],
+    errors: ['COUNTER_NOT_FOUND', 'OFFICER_BAD_CREDENTIALS', 'COUNTER_TAKEN', 'OFFICER_AT_OTHER_COUNTER', 'COUNTER_BUSY', 'OFFICER_LOCKED'],
   }),
   counterPath('sign-out', 'officer:signOut', { vi: 'Cán bộ rời quầy', en: 'The officer signs out' }, {
-    errors: ['COUNTER_NOT_FOUND', 'OFFICER_REQUIRED'],
+    errors: ['COUNTER_NOT_FOUND', 'OFFICER_REQUIRED', 'COUNTER_BUSY'],
   }),
   route({
     method: 'GET',

@@ -4,13 +4,14 @@ import { tmpdir } from 'node:os';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { vi as texts } from '@luot/shared';
 import type { ImportFormat } from '../../src/features/dossiers/import/import-dossiers';
-import { chunked, CSV_HEADER, dossierFixture, importText, storedCount } from './support';
+import { chunked, CSV_HEADER, dossierFixture, importText, inOrder, storedCount } from './support';
 
 const VI_HEADER = 'Mã hồ sơ,Lĩnh vực,Cấp,Hình thức nộp,Ngày tiếp nhận,Số ngày giải quyết,Ngày hẹn trả,Ngày trả kết quả';
 
 /** A lazily made file of `total` bytes; `read` says how much the import actually pulled. */
 function junk(total: number, fill: (chunk: Buffer, offset: number) => void) {
   const state = { read: 0 };
+  // eslint-disable-next-line @typescript-eslint/require-await -- the import reads an async iterable; each chunk is made on demand, not awaited
   async function* gen(): AsyncGenerator<Uint8Array> {
     const size = 64 * 1024;
     for (let offset = 0; offset < total; offset += size) {
@@ -47,8 +48,22 @@ describe('dossier import', () => {
     const doc = {
       calendar: { holidays: ['2024-04-29', '2024-04-30', '2024-05-01'], workingWeekends: ['2024-05-04'] },
       dossiers: [
-        { code: 'J-1', field: 'Đất đai', level: 'province', channel: 'postal', receivedAt: '2024-04-26T08:00:00+07:00', processingDays: 3 },
-        { code: 'J-2', field: 'Đất đai', level: 'province', channel: 'postal', receivedAt: '2024-04-26T08:00:00+07:00', processingDays: -2 },
+        {
+          code: 'J-1',
+          field: 'Đất đai',
+          level: 'province',
+          channel: 'postal',
+          receivedAt: '2024-04-26T08:00:00+07:00',
+          processingDays: 3,
+        },
+        {
+          code: 'J-2',
+          field: 'Đất đai',
+          level: 'province',
+          channel: 'postal',
+          receivedAt: '2024-04-26T08:00:00+07:00',
+          processingDays: -2,
+        },
         'HS-3',
       ],
     };
@@ -60,7 +75,11 @@ describe('dossier import', () => {
         { row: 3, code: null, reason: texts.dossierRejects.notAnObject },
       ],
     });
-    expect(fx.service.status('J-1', '2024-05-04')).toEqual({ code: 'J-1', due: '2024-05-04', status: 'withinDeadline' });
+    expect(fx.service.status('J-1', '2024-05-04')).toEqual({
+      code: 'J-1',
+      due: '2024-05-04',
+      status: 'withinDeadline',
+    });
   });
 
   it('D9: CSV with the Vietnamese headers, ";" separators and a BOM: bad rows are listed with their line and code, the rows around them kept', async () => {
@@ -93,16 +112,28 @@ describe('dossier import', () => {
         { row: 9, code: 'C-7', reason: reason.dueBeforeReceived },
         { row: 10, code: 'C-8', reason: reason.columnCount },
       ],
+      columns: inOrder(VI_HEADER.split(',')),
     });
     expect(fx.service.status('C-1', '2024-03-31')).toEqual({ code: 'C-1', due: '2024-03-22', status: 'early' });
-    expect(fx.service.stats({ from: '2024-03-01', to: '2024-03-31', groupBy: 'channel' }).groups).toHaveProperty('postal');
+    expect(fx.service.stats({ from: '2024-03-01', to: '2024-03-31', groupBy: 'channel' }).groups).toHaveProperty(
+      'postal',
+    );
   });
 
   it('D9: XLSX made by a spreadsheet: date cells read as Hà Nội wall-clock, rich text, numbers, only the first sheet', async () => {
     const at = (y: number, m: number, d: number, h = 0, mi = 0): Date => new Date(Date.UTC(y, m - 1, d, h, mi));
     const file = await workbook(
       [
-        ['X-1', { richText: [{ text: 'Tư pháp – ' }, { text: 'Hộ tịch', font: { bold: true } }] }, 'Cấp huyện', 'Trực tuyến', at(2024, 3, 15, 23, 30), 2, null, at(2024, 3, 19, 7, 0)],
+        [
+          'X-1',
+          { richText: [{ text: 'Tư pháp – ' }, { text: 'Hộ tịch', font: { bold: true } }] },
+          'Cấp huyện',
+          'Trực tuyến',
+          at(2024, 3, 15, 23, 30),
+          2,
+          null,
+          at(2024, 3, 19, 7, 0),
+        ],
         ['X-2', 'Đất đai', 'xã', 'counter', '15/03/2024 08:00', null, at(2024, 3, 20), null],
         ['X-3', 'Đất đai', 'xã', 'counter', 'không rõ', 2, null, null],
         [],
@@ -112,11 +143,20 @@ describe('dossier import', () => {
     );
     const before = readdirSync(tmpdir()).filter((f) => f.startsWith('luot-import-')).length;
     const r = await fx.service.import(chunked(file, 1000), { format: 'xlsx' });
-    expect(r).toEqual({ accepted: 3, updated: 0, rejected: [{ row: 4, code: 'X-3', reason: texts.dossierRejects.receivedAtInvalid }] });
+    expect(r).toEqual({
+      accepted: 3,
+      updated: 0,
+      rejected: [{ row: 4, code: 'X-3', reason: texts.dossierRejects.receivedAtInvalid }],
+      columns: inOrder(VI_HEADER.split(',')),
+    });
     // 23:30 on Friday 15/03 in Hà Nội: two working days after it is Tuesday 19/03, resolved that morning.
     expect(fx.service.status('X-1', '2024-03-19')).toEqual({ code: 'X-1', due: '2024-03-19', status: 'onTime' });
     expect(fx.service.status('X-2', '2024-03-21')).toEqual({ code: 'X-2', due: '2024-03-20', status: 'overdue' });
-    expect(fx.service.status('X-5', '2024-03-18')).toEqual({ code: 'X-5', due: '2024-03-18', status: 'withinDeadline' });
+    expect(fx.service.status('X-5', '2024-03-18')).toEqual({
+      code: 'X-5',
+      due: '2024-03-18',
+      status: 'withinDeadline',
+    });
     expect(Object.keys(fx.service.stats({ from: '2024-03-01', to: '2024-03-31', groupBy: 'field' }).groups)).toEqual([
       'Tư pháp – Hộ tịch',
       'Đất đai',
@@ -126,12 +166,20 @@ describe('dossier import', () => {
 
   describe('D12: a malformed file is refused with a clear error and nothing written', () => {
     beforeEach(async () => {
-      await importText(fx.service, `${CSV_HEADER}\nOK-1,Đất đai,commune,counter,2024-03-01T08:00:00+07:00,5,,\n`, 'csv');
+      await importText(
+        fx.service,
+        `${CSV_HEADER}\nOK-1,Đất đai,commune,counter,2024-03-01T08:00:00+07:00,5,,\n`,
+        'csv',
+      );
     });
     afterEach(async () => {
       expect(storedCount(fx.db)).toBe(1);
       // And the store still works after it.
-      const r = await importText(fx.service, `${CSV_HEADER}\nOK-2,Đất đai,commune,counter,2024-03-01T08:00:00+07:00,5,,\n`, 'csv');
+      const r = await importText(
+        fx.service,
+        `${CSV_HEADER}\nOK-2,Đất đai,commune,counter,2024-03-01T08:00:00+07:00,5,,\n`,
+        'csv',
+      );
       expect(r.accepted).toBe(1);
     });
 
@@ -142,34 +190,78 @@ describe('dossier import', () => {
       ['an empty XLSX', 'xlsx', '', 'IMPORT_EMPTY'],
       ['UTF-16 with its BOM', 'csv', Buffer.from(`\ufeff${CSV_HEADER}\n`, 'utf16le'), 'IMPORT_ENCODING'],
       ['UTF-16 without a BOM', 'json', Buffer.from('{"dossiers": []}', 'utf16le'), 'IMPORT_ENCODING'],
-      ['Windows-1258 bytes', 'csv', Buffer.from([0x4d, 0xe3, 0x20, 0x68, 0xf4, 0x20, 0x73, 0xf5, 0x0a]), 'IMPORT_ENCODING'],
-      ['a CSV without the receipt column', 'csv', 'Mã hồ sơ,Lĩnh vực,Cấp,Hình thức nộp,Số ngày giải quyết\nA,B,xã,online,3\n', 'IMPORT_COLUMNS', /Ngày tiếp nhận \(receivedAt\)/],
-      ['a CSV without any deadline column', 'csv', 'code,field,level,channel,receivedAt\n', 'IMPORT_COLUMNS', /processingDays/],
+      [
+        'Windows-1258 bytes',
+        'csv',
+        Buffer.from([0x4d, 0xe3, 0x20, 0x68, 0xf4, 0x20, 0x73, 0xf5, 0x0a]),
+        'IMPORT_ENCODING',
+      ],
+      [
+        'a CSV without the receipt column',
+        'csv',
+        'Mã hồ sơ,Lĩnh vực,Cấp,Hình thức nộp,Số ngày giải quyết\nA,B,xã,online,3\n',
+        'IMPORT_COLUMNS',
+        /Ngày tiếp nhận \(receivedAt\)/,
+      ],
+      [
+        'a CSV without any deadline column',
+        'csv',
+        'code,field,level,channel,receivedAt\n',
+        'IMPORT_COLUMNS',
+        /processingDays/,
+      ],
       ['a CSV naming a column twice', 'csv', `${CSV_HEADER},Mã hồ sơ\n`, 'IMPORT_COLUMNS', /cột trùng: Mã hồ sơ/],
-      ['an unclosed quote', 'csv', `${CSV_HEADER}\n"OK-9,Đất đai,commune,counter,2024-03-01T08:00:00+07:00,5,,\n`, 'IMPORT_INVALID'],
+      [
+        'an unclosed quote',
+        'csv',
+        `${CSV_HEADER}\n"OK-9,Đất đai,commune,counter,2024-03-01T08:00:00+07:00,5,,\n`,
+        'IMPORT_INVALID',
+      ],
       ['JSON that is not', 'json', 'code,field\n', 'IMPORT_INVALID'],
-      ['a truncated JSON', 'json', '{"dossiers": [{"code": "OK-9", "field": "Đất đai", "level": "commune"', 'IMPORT_INVALID', /cắt cụt/],
+      [
+        'a truncated JSON',
+        'json',
+        '{"dossiers": [{"code": "OK-9", "field": "Đất đai", "level": "commune"',
+        'IMPORT_INVALID',
+        /cắt cụt/,
+      ],
       ['a broken JSON element', 'json', '{"dossiers": [{"code": OK-9}]}', 'IMPORT_INVALID', /phần tử thứ 1/],
-      ['a JSON calendar that is not one', 'json', '{"calendar": {"holidays": ["30/04/2024"]}, "dossiers": []}', 'CALENDAR_INVALID'],
+      [
+        'a JSON calendar that is not one',
+        'json',
+        '{"calendar": {"holidays": ["30/04/2024"]}, "dossiers": []}',
+        'CALENDAR_INVALID',
+      ],
       ['an XLSX that is not a workbook', 'xlsx', 'PK\u0003\u0004 not really a zip', 'IMPORT_INVALID'],
     ];
     for (const [name, format, data, code, detail] of cases) {
       it(`${name} → ${code}`, async () => {
         const p = importText(fx.service, data, format);
         await expect(p).rejects.toMatchObject({ code });
-        if (detail) await expect(p).rejects.toMatchObject({ detail: expect.stringMatching(detail) });
+        if (detail) await expect(p).rejects.toMatchObject({ detail: expect.stringMatching(detail) as string });
       });
     }
 
     it('an XLSX whose sheet misses columns → IMPORT_COLUMNS; an empty sheet → IMPORT_EMPTY', async () => {
-      await expect(importText(fx.service, await workbook([['A', 'B']], ['Mã hồ sơ', 'Lĩnh vực']), 'xlsx')).rejects.toMatchObject({
+      await expect(
+        importText(fx.service, await workbook([['A', 'B']], ['Mã hồ sơ', 'Lĩnh vực']), 'xlsx'),
+      ).rejects.toMatchObject({
         code: 'IMPORT_COLUMNS',
       });
-      await expect(importText(fx.service, await workbook([], []), 'xlsx')).rejects.toMatchObject({ code: 'IMPORT_EMPTY' });
+      await expect(importText(fx.service, await workbook([], []), 'xlsx')).rejects.toMatchObject({
+        code: 'IMPORT_EMPTY',
+      });
     });
 
     it('a workbook cut short or corrupted → IMPORT_INVALID', async () => {
-      const rows = Array.from({ length: 3000 }, (_, i) => [`T-${i}`, `Đất đai ${i}`, 'xã', 'online', '15/03/2024 08:00', 3]);
+      const rows = Array.from({ length: 3000 }, (_, i) => [
+        `T-${i}`,
+        `Đất đai ${i}`,
+        'xã',
+        'online',
+        '15/03/2024 08:00',
+        3,
+      ]);
       const file = await workbook(rows, VI_HEADER.split(',').slice(0, 6));
       const corrupt = Buffer.from(file).map((b, i) => (i > 200 && i % 97 === 0 ? b ^ 0x5a : b));
       for (const bad of [file.subarray(0, file.length / 2), file.subarray(0, Math.floor(file.length * 0.9)), corrupt]) {
@@ -202,7 +294,9 @@ describe('dossier import', () => {
         c.fill('xx,yy,zz,ww,vv,uu,tt,ss\n');
         if (offset === 0) header.copy(c);
       });
-      await expect(fx.service.import(j.stream, { format: 'csv' })).rejects.toMatchObject({ code: 'IMPORT_TOO_MANY_REJECTED' });
+      await expect(fx.service.import(j.stream, { format: 'csv' })).rejects.toMatchObject({
+        code: 'IMPORT_TOO_MANY_REJECTED',
+      });
       expect(j.state.read).toBeLessThan(2 * MB);
     });
 

@@ -3,12 +3,12 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DossierImportResult, DossierPanel, DossierStats, vi as texts } from '@luot/shared';
+import { DossierPanel, DossierStats, vi as texts } from '@luot/shared';
 import type { Dispatch } from '../../src/actions';
 import { createDeviceRepository } from '../../src/features/devices/device-repository';
 import { dossierRoutes } from '../../src/features/dossiers/dossier-routes';
 import { createHttpServer } from '../../src/http/http-server';
-import { CSV_HEADER, dossierFixture } from './support';
+import { CSV_HEADER, dossierFixture, inOrder } from './support';
 
 describe('dossier REST edge over real HTTP', () => {
   let fx: ReturnType<typeof dossierFixture>;
@@ -45,16 +45,43 @@ describe('dossier REST edge over real HTTP', () => {
     const headers: Record<string, string> = {};
     if (token) headers.authorization = `Bearer ${token}`;
     if (type) headers['content-type'] = type;
-    const res = await fetch(base + path, { method, headers, body, ...(body instanceof ReadableStream ? { duplex: 'half' } : {}) });
+    const res = await fetch(base + path, {
+      method,
+      headers,
+      body,
+      ...(body instanceof ReadableStream ? { duplex: 'half' } : {}),
+    });
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
   };
 
   it('POST /api/dossiers: an admin pushes a JSON batch; the hub is told once it is stored', async () => {
     const batch = {
       dossiers: [
-        { code: 'HTTP-1', field: 'Đất đai', level: 'commune', channel: 'online', receivedAt: '2024-03-01T08:00:00+07:00', processingDays: 5 },
-        { code: 'HTTP-2', field: 'Kinh doanh', level: 'commune', channel: 'counter', receivedAt: '2024-03-04T08:00:00+07:00', processingDays: 3, resolvedAt: '2024-03-06T09:00:00+07:00' },
-        { code: '', field: 'Kinh doanh', level: 'commune', channel: 'counter', receivedAt: '2024-03-04T08:00:00+07:00', processingDays: 3 },
+        {
+          code: 'HTTP-1',
+          field: 'Đất đai',
+          level: 'commune',
+          channel: 'online',
+          receivedAt: '2024-03-01T08:00:00+07:00',
+          processingDays: 5,
+        },
+        {
+          code: 'HTTP-2',
+          field: 'Kinh doanh',
+          level: 'commune',
+          channel: 'counter',
+          receivedAt: '2024-03-04T08:00:00+07:00',
+          processingDays: 3,
+          resolvedAt: '2024-03-06T09:00:00+07:00',
+        },
+        {
+          code: '',
+          field: 'Kinh doanh',
+          level: 'commune',
+          channel: 'counter',
+          receivedAt: '2024-03-04T08:00:00+07:00',
+          processingDays: 3,
+        },
       ],
     };
     const r = await call('POST', '/api/dossiers', tokens.admin, JSON.stringify(batch), 'application/json');
@@ -72,15 +99,31 @@ describe('dossier REST edge over real HTTP', () => {
 
   it('POST /api/dossiers/import: CSV by ?format, XLSX by its content-type', async () => {
     const csv = `${CSV_HEADER}\nHTTP-3,Đất đai,district,postal,2024-03-11T08:00:00+07:00,2,,\n`;
-    expect((await call('POST', '/api/dossiers/import?format=csv', tokens.admin, csv)).body).toEqual({ accepted: 1, updated: 0, rejected: [] });
+    expect((await call('POST', '/api/dossiers/import?format=csv', tokens.admin, csv)).body).toEqual({
+      accepted: 1,
+      updated: 0,
+      rejected: [],
+      columns: inOrder(CSV_HEADER.split(',')), // D17: how the headings were read
+    });
 
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Hồ sơ');
     ws.addRow(['Mã hồ sơ', 'Lĩnh vực', 'Cấp', 'Hình thức nộp', 'Ngày tiếp nhận', 'Số ngày giải quyết']);
     ws.addRow(['HTTP-3', 'Đất đai', 'Cấp huyện', 'Bưu chính', '11/03/2024 08:00', 4]);
     const xlsx = Buffer.from(await wb.xlsx.writeBuffer());
-    const r = await call('POST', '/api/dossiers/import', tokens.admin, xlsx, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    expect(r.body).toEqual({ accepted: 0, updated: 1, rejected: [] });
+    const r = await call(
+      'POST',
+      '/api/dossiers/import',
+      tokens.admin,
+      xlsx,
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    expect(r.body).toEqual({
+      accepted: 0,
+      updated: 1,
+      rejected: [],
+      columns: inOrder(['Mã hồ sơ', 'Lĩnh vực', 'Cấp', 'Hình thức nộp', 'Ngày tiếp nhận', 'Số ngày giải quyết']),
+    });
   });
 
   it('POST /api/dossiers/import: an unknown format and a malformed file answer a code, the Vietnamese text and where', async () => {
@@ -91,7 +134,11 @@ describe('dossier REST edge over real HTTP', () => {
     const utf16 = Buffer.from(`\ufeff${CSV_HEADER}\n`, 'utf16le');
     const r = await call('POST', '/api/dossiers/import?format=csv', tokens.admin, utf16);
     expect(r.status).toBe(400);
-    expect(r.body).toMatchObject({ code: 'IMPORT_ENCODING', message: texts.errors.IMPORT_ENCODING, detail: expect.stringContaining('byte') });
+    expect(r.body).toMatchObject({
+      code: 'IMPORT_ENCODING',
+      message: texts.errors.IMPORT_ENCODING,
+      detail: expect.stringContaining('byte') as string,
+    });
   });
 
   it('D12: 100 MB of junk uploaded is refused at once, nothing written, and the hub answers the next request', async () => {
@@ -121,7 +168,12 @@ describe('dossier REST edge over real HTTP', () => {
     const plain = await call('GET', '/api/stats/dossiers?from=2024-03-01&to=2024-03-15', tokens.admin);
     expect(plain.body).toMatchObject({ groupBy: null, groups: {} });
 
-    for (const q of ['from=2024-03-15&to=2024-03-01', 'from=2024-03-01', 'from=01/03/2024&to=2024-03-15', 'from=2024-03-01&to=2024-03-15&groupBy=officer']) {
+    for (const q of [
+      'from=2024-03-15&to=2024-03-01',
+      'from=2024-03-01',
+      'from=01/03/2024&to=2024-03-15',
+      'from=2024-03-01&to=2024-03-15&groupBy=officer',
+    ]) {
       expect(await call('GET', `/api/stats/dossiers?${q}`, tokens.admin)).toEqual({
         status: 400,
         body: { code: 'PERIOD_INVALID', message: texts.errors.PERIOD_INVALID },
@@ -141,6 +193,41 @@ describe('dossier REST edge over real HTTP', () => {
     });
     expect((await call('GET', `/api/dossiers/${'x'.repeat(500)}`, null)).status).toBe(404);
     expect((await call('GET', '/api/dossiers/%E0%A4%A', null)).status).toBe(404);
+  });
+
+  it('D19: the look-up ignores case, spaces and dashes, and answers with the code as stored', async () => {
+    for (const typed of ['http-1', 'HTTP1', ' http 1 ', 'Http–1']) {
+      expect(await call('GET', `/api/dossiers/${encodeURIComponent(typed)}`, null), typed).toEqual({
+        status: 200,
+        body: { code: 'HTTP-1', status: 'overdue', field: 'Đất đai', due: '2024-03-08' },
+      });
+    }
+    expect((await call('GET', '/api/dossiers/HTTP-1X', null)).status).toBe(404);
+  });
+
+  it('D17: POST /api/dossiers/import refuses an unknown column with how the headings were read, and takes it with ?ignoreUnknown=1', async () => {
+    // HTTP-3 again (4 processing days from the XLSX above), now with 2.
+    const csv = `STT,${CSV_HEADER},Ngày hẹn lại\n1,HTTP-3,Đất đai,Huyện,Qua bưu điện,2024-03-11T08:00:00+07:00,2,,,\n`;
+    expect(fx.service.status('HTTP-3').due).toBe('2024-03-15');
+    const refused = await call('POST', '/api/dossiers/import?format=csv', tokens.admin, csv);
+    expect(refused).toEqual({
+      status: 400,
+      body: {
+        code: 'IMPORT_UNKNOWN_COLUMNS',
+        message: texts.errors.IMPORT_UNKNOWN_COLUMNS,
+        detail: 'cột không nhận ra: "Ngày hẹn lại"',
+        columns: { ...inOrder(CSV_HEADER.split(',')), skipped: ['STT'], unknown: ['Ngày hẹn lại'] },
+      },
+    });
+    expect(fx.service.status('HTTP-3').due).toBe('2024-03-15');
+    const taken = await call('POST', '/api/dossiers/import?format=csv&ignoreUnknown=1', tokens.admin, csv);
+    expect(taken).toMatchObject({ status: 200, body: { updated: 1, columns: { unknown: ['Ngày hẹn lại'] } } });
+    expect(fx.service.status('HTTP-3').due).toBe('2024-03-13');
+    expect(
+      (await call('POST', '/api/dossiers/import?format=csv&ignoreUnknown=yes', tokens.admin, csv)).body,
+    ).toMatchObject({
+      code: 'BAD_REQUEST',
+    });
   });
 
   it('D14: the wall panel payload is what the display parses', () => {

@@ -1,10 +1,10 @@
 import type { RequestName } from '@luot/shared';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, beforeAll } from 'vitest';
 import type { Device } from '../../src/features/devices/device-repository';
 import { screenshot } from '../support/browser';
 import { e2eSession } from '../support/e2e-session';
-import { startTestHub } from '../support/hub';
+import { startTestHub, staffCounters } from '../support/hub';
 
 /** What the wall's announcer reported, as collected from its `luot:announcement` window events. */
 interface Heard {
@@ -23,6 +23,9 @@ interface Listening {
 describe('the wall speaks every call once, in order, through drops and hub restarts', () => {
   const e2e = e2eSession();
 
+  // Q18: an officer at every counter, or nobody may be called there.
+  beforeAll(() => staffCounters(e2e.hub));
+
   function run<K extends RequestName>(name: K, token: string, input: unknown) {
     const ack = e2e.hub.hub.perform(name, e2e.hub.hub.devices.authenticate(token) as Device, input);
     if (!ack.ok) throw new Error(`${name}: ${ack.code}`);
@@ -33,7 +36,7 @@ describe('the wall speaks every call once, in order, through drops and hub resta
     const t = e2e.hub.demoTokens!;
     // The admin's token: a kiosk's is limited to a burst of 10 (L2).
     run('ticket:issue', t.admin, { serviceId: e2e.hub.hub.centre.counter(counterId)!.serviceIds[0] });
-    return run('counter:callNext', t.admin, { counterId }).label;
+    return run('counter:callNext', t.admin, { counterId, resolve: 'served' }).label;
   }
   const heard = (page: Page): Promise<Heard[]> => page.evaluate(() => (globalThis as unknown as Listening).heard);
   const spoken = async (page: Page): Promise<string[]> =>
@@ -93,4 +96,62 @@ describe('the wall speaks every call once, in order, through drops and hub resta
       await page.close();
     },
   );
+
+  it(
+    'A7 V16: six calls in one second are each said once, in order, the five behind the first briefly (no chime), so the last is over far sooner',
+    { timeout: 120_000 },
+    async () => {
+      const page = await e2e.browser.newPage({ viewport: { width: 1920, height: 1080 } });
+      await page.addInitScript(() => {
+        // Each step with the page's own time (ms) when it happened.
+        const w = globalThis as unknown as Timed;
+        w.timed = [];
+        w.addEventListener('luot:announcement', (e) => w.timed.push({ ...e.detail, t: w.performance.now() }));
+      });
+      await page.goto(`${e2e.hub.url}/display/?token=${e2e.hub.demoTokens!.display}`);
+      await page.locator('.tile').first().waitFor();
+      const timed = (): Promise<Step[]> => page.evaluate(() => (globalThis as unknown as Timed).timed);
+
+      // Six officers press "Gọi tiếp" within the same second.
+      const labels = [1, 2, 3, 4, 5, 6].map((id) => `${callAt(id)}@${id}`);
+      await expect
+        .poll(async () => (await timed()).filter((h) => h.type === 'end').length, { timeout: 60_000, interval: 250 })
+        .toBe(6);
+
+      const steps = await timed();
+      const of = (type: string) => steps.filter((h) => h.type === type);
+      expect(of('end').map((h) => `${h.label}@${h.counterNumber}`)).toEqual(labels);
+      expect(of('failed').concat(of('skipped'))).toEqual([]);
+      expect(of('start').map((h) => h.form)).toEqual(['full', 'short', 'short', 'short', 'short', 'short']);
+      expect(of('start')[1]!.text).toBe(`${labels[1]!.split('@')[0]}, quầy 2`);
+
+      // The audio's own lengths, as the wall played them: the short form is the number and the
+      // counter only (~2.5–3 s with eSpeak NG at 145 words a minute), the full one ~6 s.
+      const [full, ...short] = of('end').map((h) => h.durationMs!);
+      for (const ms of short) {
+        expect(ms).toBeLessThan(3500);
+        expect(ms).toBeLessThan(full! - 2000);
+      }
+      // A7: the last call is over after one full and five short clips (and their fetches), where
+      // six full clips took about 37 s.
+      const lastLag = of('end')[5]!.t - of('queued')[5]!.t;
+      const spoken = full! + short.reduce((a, b) => a + b, 0);
+      expect(lastLag).toBeLessThan(spoken + 6 * 800);
+      expect(lastLag).toBeLessThan(6 * full! - 10_000);
+      await page.close();
+    },
+  );
 });
+
+/** One step of the wall's announcer (W11) with the page time it was seen at. */
+interface Step extends Heard {
+  text?: string;
+  form?: string;
+  durationMs?: number;
+  t: number;
+}
+interface Timed {
+  timed: Step[];
+  performance: { now(): number };
+  addEventListener(type: string, listener: (e: { detail: Heard }) => void): void;
+}

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Device } from '../../src/features/devices/device-repository';
 import { screenshot } from '../support/browser';
+import { staffCounters } from '../support/hub';
 import { e2eSession } from '../support/e2e-session';
 
 const LANDSCAPE = { width: 1920, height: 1080 };
@@ -90,6 +91,9 @@ const smallestNumberPx = (page: Page): Promise<number> =>
 
 describe('the wall display: layouts, configuration, audio notice', () => {
   const e2e = e2eSession();
+
+  // Q18: an officer at every counter, or nobody may be called there.
+  beforeAll(() => staffCounters(e2e.hub));
   let admin: Device;
 
   function run<K extends RequestName>(name: K, device: Device, input: unknown) {
@@ -104,7 +108,7 @@ describe('the wall display: layouts, configuration, audio notice', () => {
     const counter = e2e.hub.hub.centre.counter(counterId)!;
     // The admin's token: a kiosk's is limited to a burst of 10 (L2), and these tests call dozens.
     run('ticket:issue', admin, { serviceId: counter.serviceIds[0] });
-    run('counter:callNext', admin, { counterId });
+    run('counter:callNext', admin, { counterId, resolve: 'served' });
   }
   async function openWall(viewport: { width: number; height: number }, init?: () => void): Promise<Page> {
     const page = await e2e.browser.newPage({ viewport });
@@ -160,6 +164,7 @@ describe('the wall display: layouts, configuration, audio notice', () => {
       const serviceIds = [services[n % services.length]!.id, services[(n + 2) % services.length]!.id];
       e2e.hub.hub.centre.addCounter({ id: n, number: n, name: `Quầy ${n}`, serviceIds, paused: false });
     }
+    staffCounters(e2e.hub); // Q18: the new counters too
     for (let n = 6; n <= 24; n++) if (n % 5 !== 0) callAt(n);
 
     for (const [viewport, shot, minPx] of [

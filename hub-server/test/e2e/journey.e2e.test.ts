@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { screenshot } from '../support/browser';
 import { e2eSession } from '../support/e2e-session';
-import { api, startTestHub } from '../support/hub';
+import { api, startTestHub, staffCounters } from '../support/hub';
 
 describe('journey: kiosk → counter → display', () => {
   const e2e = e2eSession();
-
 
   it('a ticket taken at the kiosk is called at counter 1 and shown on the wall', async () => {
     const tokens = e2e.hub.demoTokens!;
@@ -58,6 +57,7 @@ describe('journey: kiosk → counter → display', () => {
     e2e.hub = await startTestHub({ dbPath, port });
     const counter3 = tokens.counters.find((c) => c.number === 3)!.token;
     await api(e2e.hub.url, tokens.kiosk, 'POST', '/api/tickets', { serviceId: 2 });
+    staffCounters(e2e.hub, [3]); // Q18: an officer at counter 3
     const called = await api(e2e.hub.url, counter3, 'POST', '/api/counters/3/call-next');
     expect(called.body).toMatchObject({ number: 2001 });
 

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot } from '../support/browser';
 import { e2eSession } from '../support/e2e-session';
-import { api } from '../support/hub';
+import { api, staffCounters } from '../support/hub';
 
 describe('kiosk: take a number, print it, follow it on a phone', () => {
   const e2e = e2eSession();
@@ -57,7 +57,9 @@ describe('kiosk: take a number, print it, follow it on a phone', () => {
     await kiosk.clock.install();
     await kiosk.locator('[data-test="priority"]').click();
     await kiosk.locator('[data-priority="elderly"]').waitFor();
-    expect(await kiosk.locator('[data-test="priority-chooser"]').textContent()).toContain('Người có công với cách mạng');
+    expect(await kiosk.locator('[data-test="priority-chooser"]').textContent()).toContain(
+      'Người có công với cách mạng',
+    );
     await screenshot(kiosk, 'kiosk-2-priority-chooser');
 
     await kiosk.locator('[data-priority="elderly"]').click();
@@ -108,7 +110,7 @@ describe('kiosk: take a number, print it, follow it on a phone', () => {
       await kiosk.locator('[data-service="4"]').click();
       const status = kiosk.locator('[data-test="print-status"]');
       await expect.poll(() => status.getAttribute('data-tone')).toBe('error');
-      expect(await status.textContent()).toContain('Máy in hết giấy. Vé của bạn vẫn hợp lệ trên màn hình.');
+      expect(await status.textContent()).toContain('Máy in hết giấy. Số thứ tự trên màn hình vẫn có giá trị.');
       expect(await kiosk.locator('[data-test="ticket-number"]').textContent()).toBe('4001');
       const qrUrl = (await kiosk.locator('[data-test="ticket-qr"]').getAttribute('data-url'))!;
       await screenshot(kiosk, 'kiosk-4-paper-out');
@@ -121,38 +123,65 @@ describe('kiosk: take a number, print it, follow it on a phone', () => {
       });
       const [ticket] = ticketsOf(4);
       const logged = e2e.hub.db
-        .prepare<[number], { data: string }>("SELECT data FROM queue_events WHERE ticket_id = ? AND type = 'printFailed'")
+        .prepare<[number], { data: string }>(
+          "SELECT data FROM queue_events WHERE ticket_id = ? AND type = 'printFailed'",
+        )
         .all(ticket!.id);
-      expect(logged.map((l) => JSON.parse(l.data) as unknown)).toEqual([{ printer: empty.url, code: 'PRINTER_PAPER_OUT' }]);
+      expect(logged.map((l) => JSON.parse(l.data) as unknown)).toEqual([
+        { printer: empty.url, code: 'PRINTER_PAPER_OUT' },
+      ]);
     } finally {
       await empty.close();
     }
   });
 
-  it('P1 P2: the phone page follows the ticket and says "Đến lượt bạn — mời đến quầy 6" when it is called', async () => {
+  it('P1 P2 P5 I3 I4: the phone page names the centre, follows the ticket and says "Đã đến lượt — mời công dân đến quầy 6" when it is called', async () => {
     const kiosk = e2e.hub.demoTokens!.kiosk;
     const counter6 = e2e.hub.demoTokens!.counters.find((c) => c.number === 6)!.token;
     await api(e2e.hub.url, kiosk, 'POST', '/api/tickets', { serviceId: 5 });
-    const mine = (await api(e2e.hub.url, kiosk, 'POST', '/api/tickets', { serviceId: 5 })).body as { publicId: string; label: string };
+    const mine = (await api(e2e.hub.url, kiosk, 'POST', '/api/tickets', { serviceId: 5 })).body as {
+      publicId: string;
+      label: string;
+    };
 
-    const phone = await e2e.browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true });
+    const phone = await e2e.browser.newPage({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+    });
     await phone.goto(`${e2e.hub.url}/t/${mine.publicId}`);
     const headline = phone.locator('[data-test="headline"]');
-    await expect.poll(() => headline.textContent()).toContain('Phía trước bạn còn 1 người');
+    await expect.poll(() => headline.textContent()).toContain('Phía trước còn 1 người');
+    expect(await phone.locator('[data-test="centre-name"]').textContent()).toBe(
+      'Trung tâm Phục vụ hành chính công xã Mù Cang Chải',
+    );
     expect(await phone.locator('[data-test="number"]').textContent()).toBe(mine.label);
     expect(await phone.textContent('body')).toContain('Lao động – Thương binh và Xã hội');
     await screenshot(phone, 'phone-1-waiting');
 
+    staffCounters(e2e.hub, [6]); // Q18: an officer at counter 6
     await api(e2e.hub.url, counter6, 'POST', '/api/counters/6/call-next');
-    await expect.poll(() => headline.textContent(), { timeout: 15_000 }).toContain('Bạn là người tiếp theo');
-    await api(e2e.hub.url, counter6, 'POST', '/api/counters/6/call-next');
-    await expect.poll(() => headline.textContent(), { timeout: 15_000 }).toContain('Đến lượt bạn — mời đến quầy 6');
+    await expect.poll(() => headline.textContent(), { timeout: 15_000 }).toContain('Phía trước không còn ai');
+    // Nobody ahead and a counter open: "sắp đến lượt", never "khoảng 0 phút".
+    expect(await phone.locator('[data-test="wait"]').textContent()).toBe('Sắp đến lượt');
+    await screenshot(phone, 'phone-1b-next');
+    await api(e2e.hub.url, counter6, 'POST', '/api/counters/6/call-next', { resolve: 'served' });
+    await expect
+      .poll(() => headline.textContent(), { timeout: 15_000 })
+      .toContain('Đã đến lượt — mời công dân đến quầy 6');
+    expect(await phone.textContent('body')).not.toMatch(/(^|[^\p{L}])bạn($|[^\p{L}])/iu);
     await screenshot(phone, 'phone-2-called');
 
-    const missing = await e2e.browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true });
+    const missing = await e2e.browser.newPage({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+    });
     const res = await missing.goto(`${e2e.hub.url}/t/AAAAAAAAAAAAAAAA`);
     expect(res?.status()).toBe(404);
-    await expect.poll(() => missing.locator('[data-test="not-found"]').textContent()).toContain('Không tìm thấy số thứ tự này');
+    await expect
+      .poll(() => missing.locator('[data-test="not-found"]').textContent())
+      .toContain('Không tìm thấy số thứ tự này');
     await screenshot(missing, 'phone-3-not-found');
   });
 });

@@ -37,7 +37,9 @@ describe("an officer's morning at counter 4, by keyboard", () => {
     await press('g'); // Gọi tiếp
     await expect.poll(() => current.textContent()).toBe('2001');
     await press('l'); // Gọi lại
-    await expect.poll(() => e2e.hub.db.prepare("SELECT COUNT(*) AS n FROM calls WHERE kind = 'recall'").get()).toEqual({ n: 1 });
+    await expect
+      .poll(() => e2e.hub.db.prepare("SELECT COUNT(*) AS n FROM calls WHERE kind = 'recall'").get())
+      .toEqual({ n: 1 });
     await press('v'); // Vắng mặt
     await expect.poll(() => page.locator('[data-test="current"]').textContent()).toContain('Chưa gọi số nào');
 
@@ -64,10 +66,10 @@ describe("an officer's morning at counter 4, by keyboard", () => {
 
     const statuses = e2e.hub.db.prepare('SELECT number, service_id, status, officer_id FROM tickets ORDER BY id').all();
     expect(statuses).toEqual([
-      { number: 2001, service_id: 2, status: 'noShow', officer_id: expect.any(Number) },
-      { number: 2002, service_id: 2, status: 'transferred', officer_id: expect.any(Number) },
+      { number: 2001, service_id: 2, status: 'noShow', officer_id: expect.any(Number) as number },
+      { number: 2002, service_id: 2, status: 'transferred', officer_id: expect.any(Number) as number },
       { number: 5001, service_id: 5, status: 'waiting', officer_id: null },
-      { number: 2002, service_id: 5, status: 'done', officer_id: expect.any(Number) },
+      { number: 2002, service_id: 5, status: 'done', officer_id: expect.any(Number) as number },
     ]);
   });
 });

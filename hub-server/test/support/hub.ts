@@ -65,3 +65,22 @@ export function capturingLogger(level = 'debug'): {
   const logger = pino({ level }, { write: (line: string) => void raw.push(line) });
   return { logger, raw, lines: () => raw.map((l) => JSON.parse(l) as Record<string, unknown>) };
 }
+
+/**
+ * Q18: nobody is called to a counter without an officer. Signs a test officer in at each counter
+ * (every counter when none are named), straight in the database: a set-up, not the sign-in under test.
+ */
+export function staffCounters(hub: Pick<RunningHub, 'db'>, counterIds?: readonly number[]): void {
+  const ids =
+    counterIds ??
+    (hub.db.prepare('SELECT id FROM counters WHERE officer_id IS NULL').all() as { id: number }[]).map((r) => r.id);
+  const add = hub.db.prepare('INSERT INTO officers (name, pin_hash, created_at) VALUES (?, ?, ?)');
+  const seat = hub.db.prepare('UPDATE counters SET officer_id = ? WHERE id = ?');
+  for (const id of ids) {
+    // A hash no PIN matches: this officer never signs in by name.
+    const officerId = Number(
+      add.run(`Cán bộ thử quầy ${id} ${Math.random().toString(36).slice(2)}`, 'no:pin', Date.now()).lastInsertRowid,
+    );
+    seat.run(officerId, id);
+  }
+}

@@ -9,11 +9,5 @@ const COMBINING = /[\u0300-\u036f]/g;
  * @example foldVi('  Nguyễn  Văn ĐỨC ') // 'nguyen van duc'
  */
 export function foldVi(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(COMBINING, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  return text.normalize('NFD').replace(COMBINING, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/\s+/g, ' ').trim();
 }

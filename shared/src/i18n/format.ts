@@ -1,3 +1,4 @@
+import { dayNumber, localDate, weekdayOf } from '../time/civil-date';
 import { vi, type Messages } from './vi';
 
 /**
@@ -36,4 +37,37 @@ export function retryAfterText(seconds: number, messages: Pick<Messages, 'wait'>
         ? fill(w.minutes, { n: s / 60 })
         : fill(w.minutesSeconds, { m: Math.floor(s / 60), s: s % 60 });
   return fill(w.retryAfter, { time });
+}
+
+/** The catalogue's keys of the days of the week, Sunday first (as `weekdayOf` counts them). */
+export const WEEKDAY_KEYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
+export type WeekdayKey = (typeof WEEKDAY_KEYS)[number];
+
+/**
+ * T5: the weekday of an instant's local date in Asia/Ho_Chi_Minh, as a key of the catalogue's
+ * `weekdays`: the wall writes it from the catalogue ("Chủ nhật"), not from Intl, whose Vietnamese
+ * data capitalises "Chủ Nhật".
+ * @example weekdayKey(Date.parse('2026-11-22T03:00:00Z')) // 'sunday'
+ */
+export function weekdayKey(ms: number): WeekdayKey {
+  return WEEKDAY_KEYS[weekdayOf(dayNumber(localDate(ms)))] ?? 'sunday';
+}
+
+/**
+ * T5: the Vietnamese weekday of an instant (Asia/Ho_Chi_Minh).
+ * @example weekdayVi(Date.parse('2026-11-22T03:00:00Z')) // 'Chủ nhật'
+ */
+export function weekdayVi(ms: number, messages: Pick<Messages, 'weekdays'> = vi): string {
+  return messages.weekdays[weekdayKey(ms)];
+}
+
+/**
+ * I4: which text tells an estimated wait: none without an estimate, "sắp đến lượt" for 0 minutes
+ * (never "khoảng 0 phút"), else the minutes. The keys are those of the catalogue's `phone` and
+ * `printedTicket` groups.
+ * @example waitKey(0) // 'waitSoon'
+ */
+export function waitKey(minutes: number | null): 'noEstimate' | 'waitSoon' | 'estimatedWait' {
+  if (minutes === null) return 'noEstimate';
+  return minutes <= 0 ? 'waitSoon' : 'estimatedWait';
 }

@@ -22,6 +22,8 @@ export const CentreSettings = z.object({
   maxPriorityInRow: z.number().int().min(1).max(20),
   /** Assumed service time before a service has history of its own. */
   defaultServiceSeconds: z.number().int().min(30).max(7200),
+  /** Q20: a called ticket may be marked a no-show only this long after its call (unless recalled); 60 when absent. */
+  noShowAfterSeconds: z.number().int().min(0).max(3600).optional(),
   /** The wording of a call (SPEC V10); V10's default when absent. */
   announcementTemplate: AnnouncementTemplate.optional(),
   /** Number words (and the voice) of announcements: northern when absent (V4, V5, V7, V12). */
@@ -36,6 +38,9 @@ export function announcementOptions(settings: CentreSettings | null): { template
     dialect: settings?.voiceDialect ?? 'north',
   };
 }
+
+/** Q20's default wait before a no-show, in seconds. */
+export const DEFAULT_NO_SHOW_AFTER_SECONDS = 60;
 
 export const DEFAULT_PRIORITY_CATEGORIES: PriorityCategory[] = [
   { id: 'elderly', name: 'Người cao tuổi', nameEn: 'Elderly' },

@@ -122,3 +122,17 @@ export function parseDossierRow(
   const code = cellText((raw as Record<string, unknown>).code);
   return { ok: false, reason, code: code === '' ? null : code };
 }
+
+/**
+ * D19: what a dossier code is looked up by: NFC, without spaces or dashes (any of ‐ ‑ ‒ – — ― −),
+ * and with the ASCII letters in lower case, so "h61.22 240315 0001" and a scanner's
+ * "H61.22-240315-0001" find the same dossier. Only ASCII letters are folded, as SQLite's lower()
+ * folds them: migration 006 computes the same key for the dossiers stored before it.
+ * @example dossierCodeKey(' HS–00 001 ') // 'hs00001'
+ */
+export function dossierCodeKey(code: string): string {
+  return code
+    .normalize('NFC')
+    .replace(/[ \t\n\r\u00a0\-\u2010-\u2015\u2212]/g, '')
+    .replace(/[A-Z]+/g, (s) => s.toLowerCase());
+}

@@ -17,10 +17,10 @@ export const DossierImportItem = z
     code: z.string().meta({ description: DOSSIER_COLUMNS.code, examples: ['000.00.12.H56-240301-0001'] }),
     field: z.string().meta({ description: DOSSIER_COLUMNS.field, examples: ['Đất đai'] }),
     level: z.string().meta({
-      description: `${DOSSIER_COLUMNS.level}: province | district | commune, or as written in Vietnamese (Cấp tỉnh, Cấp huyện, Cấp xã)`,
+      description: `${DOSSIER_COLUMNS.level}: province | district | commune, or as written in Vietnamese (D18: Cấp tỉnh, Huyện, Quận, Xã, Phường Đồng Tâm, Thị trấn…)`,
     }),
     channel: z.string().meta({
-      description: `${DOSSIER_COLUMNS.channel}: counter | online | postal, or as written in Vietnamese (Trực tiếp, Trực tuyến, Bưu chính công ích)`,
+      description: `${DOSSIER_COLUMNS.channel}: counter | online | postal, or as written in Vietnamese (D18: Trực tiếp, Tại quầy, Trực tuyến, Qua mạng, Bưu chính công ích, BCCI…)`,
     }),
     receivedAt: z.string().meta({
       description: `${DOSSIER_COLUMNS.receivedAt}: ISO-8601 with an offset, or dd/MM/yyyy[ HH:mm[:ss]] in Asia/Ho_Chi_Minh`,

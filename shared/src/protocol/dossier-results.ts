@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { DossierStatus, IsoDate } from '../model/dossier';
+import { DOSSIER_COLUMNS, type DossierColumn } from '../model/dossier-cells';
 
 export const DOSSIER_GROUP_BY = ['level', 'field', 'channel'] as const;
 export const DossierGroupBy = z.enum(DOSSIER_GROUP_BY);
@@ -72,10 +73,31 @@ export const DossierRejection = z.object({
 });
 export type DossierRejection = z.infer<typeof DossierRejection>;
 
-/** accepted: new dossiers; updated: dossiers already known (or repeated in the file); rejected rows. */
+/**
+ * D17: how the heading row of a CSV or XLSX file was read: each heading that names a column (as
+ * written in the file, and the column it fills), the headings known and not needed, and the
+ * unknown ones (present only when the import was told to ignore them, else it is refused).
+ */
+export const DossierImportColumns = z.object({
+  mapped: z.array(
+    z.object({
+      heading: z.string(),
+      column: z.enum(Object.keys(DOSSIER_COLUMNS) as [DossierColumn, ...DossierColumn[]]),
+    }),
+  ),
+  skipped: z.array(z.string()),
+  unknown: z.array(z.string()),
+});
+export type DossierImportColumns = z.infer<typeof DossierImportColumns>;
+
+/**
+ * accepted: new dossiers; updated: dossiers already known (or repeated in the file); rejected rows;
+ * columns: how a CSV or XLSX file's headings were read (D17), absent for JSON (its keys are the API's).
+ */
 export const DossierImportResult = z.object({
   accepted: Count,
   updated: Count,
   rejected: z.array(DossierRejection),
+  columns: DossierImportColumns.optional(),
 });
 export type DossierImportResult = z.infer<typeof DossierImportResult>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DossierImportColumns } from './dossier-results';
 
 /** Every error the hub can answer with. Each code has a Vietnamese text in i18n/vi.ts. */
 export const ERROR_CODES = [
@@ -29,6 +30,7 @@ export const ERROR_CODES = [
   'IMPORT_ENCODING',
   'IMPORT_EMPTY',
   'IMPORT_COLUMNS',
+  'IMPORT_UNKNOWN_COLUMNS',
   'IMPORT_TOO_MANY_REJECTED',
   'PERIOD_INVALID',
   'CALENDAR_INVALID',
@@ -43,6 +45,12 @@ export const ERROR_CODES = [
   'DEVICE_SELF_REVOKE',
   'RATE_LIMITED',
   'OFFICER_LOCKED',
+  'OFFICER_AT_OTHER_COUNTER',
+  'CURRENT_NOT_RESOLVED',
+  'NO_SHOW_TOO_EARLY',
+  'SERVICE_CLOSED',
+  'SERVICE_DAILY_CAP',
+  'BACKUP_FAILED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -75,6 +83,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   IMPORT_ENCODING: 400,
   IMPORT_EMPTY: 400,
   IMPORT_COLUMNS: 400,
+  IMPORT_UNKNOWN_COLUMNS: 400,
   IMPORT_TOO_MANY_REJECTED: 400,
   PERIOD_INVALID: 400,
   CALENDAR_INVALID: 400,
@@ -89,6 +98,12 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   DEVICE_SELF_REVOKE: 409,
   RATE_LIMITED: 429,
   OFFICER_LOCKED: 429,
+  OFFICER_AT_OTHER_COUNTER: 409,
+  CURRENT_NOT_RESOLVED: 409,
+  NO_SHOW_TOO_EARLY: 409,
+  SERVICE_CLOSED: 409,
+  SERVICE_DAILY_CAP: 409,
+  BACKUP_FAILED: 500,
 };
 
 /**
@@ -104,8 +119,14 @@ export const ApiError = z.strictObject({
 });
 export type ApiError = z.infer<typeof ApiError>;
 
-/** A refused dossier import also says where the file is wrong (line, column, encoding), in Vietnamese. */
-export const ImportApiError = ApiError.extend({ detail: z.string().nullable() });
+/**
+ * A refused dossier import also says where the file is wrong (line, column, encoding), in Vietnamese,
+ * and, when its headings were the fault (IMPORT_COLUMNS, IMPORT_UNKNOWN_COLUMNS), how they were read (D17).
+ */
+export const ImportApiError = ApiError.extend({
+  detail: z.string().nullable(),
+  columns: DossierImportColumns.optional(),
+});
 export type ImportApiError = z.infer<typeof ImportApiError>;
 
 /** A failure a service raises; the edge turns it into an Ack or a REST error. */
@@ -116,6 +137,22 @@ export class DomainError extends Error {
   ) {
     super(detail ? `${code}: ${detail}` : code);
     this.name = 'DomainError';
+  }
+}
+
+/**
+ * A refusal that says more than its code, in Vietnamese, as the answer's `detail`: which counter the
+ * officer is signed in at (Q18), how long before a no-show may be marked (Q20), when a service opens
+ * next (Q23).
+ */
+export class ExplainedError extends DomainError {
+  constructor(
+    code: ErrorCode,
+    /** Vietnamese, shown to the person as it is. */
+    readonly explanation: string,
+  ) {
+    super(code, explanation);
+    this.name = 'ExplainedError';
   }
 }
 

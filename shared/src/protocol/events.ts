@@ -29,6 +29,30 @@ export type CounterInput = z.infer<typeof CounterInput>;
 export const TicketActionInput = z.strictObject({ counterId: Id, ticketId: Id.optional() });
 export type TicketActionInput = z.infer<typeof TicketActionInput>;
 
+/**
+ * Q19: call next. While the counter's current ticket is only `called` (service never started) the
+ * officer says what became of it: `served` (the citizen came and was served) or `noShow`; without it
+ * the answer is CURRENT_NOT_RESOLVED and nothing changes.
+ */
+export const CallNextInput = z.strictObject({ counterId: Id, resolve: z.enum(['served', 'noShow']).optional() });
+export type CallNextInput = z.infer<typeof CallNextInput>;
+
+/** A ticket number as printed and spoken (Q14): 1–999,999. */
+const TicketNumberInput = z.number().int().min(1).max(999_999);
+
+/** Q21: call one waiting number of the counter's services out of order. */
+export const CallNumberInput = z.strictObject({ counterId: Id, number: TicketNumberInput });
+export type CallNumberInput = z.infer<typeof CallNumberInput>;
+
+/** Q22: call again today's no-show who came back, by ticket id or number. */
+export const RecallNoShowInput = z.strictObject({
+  counterId: Id,
+  /** Exactly one of the two (else BAD_REQUEST). */
+  ticketId: Id.optional(),
+  number: TicketNumberInput.optional(),
+});
+export type RecallNoShowInput = z.infer<typeof RecallNoShowInput>;
+
 export const TransferInput = z.strictObject({ counterId: Id, serviceId: Id, ticketId: Id.optional() });
 export type TransferInput = z.infer<typeof TransferInput>;
 
@@ -36,6 +60,8 @@ export const SignInInput = z.strictObject({
   counterId: Id,
   name: z.string().trim().min(1).max(64),
   pin: z.string().regex(/^\d{4,8}$/),
+  /** Q18: the officer is signed in at another counter and confirmed the move (it closes that one). */
+  move: z.boolean().optional(),
 });
 export type SignInInput = z.infer<typeof SignInInput>;
 
@@ -79,7 +105,9 @@ export interface ClientToServerEvents {
   'centre:get': Req<Record<string, never>, CentreSnapshot>;
   'ticket:issue': Req<IssueTicketInput, IssuedTicket>;
   'counter:view': Req<CounterInput, CounterView>;
-  'counter:callNext': Req<CounterInput, Ticket>;
+  'counter:callNext': Req<CallNextInput, Ticket>;
+  'counter:callNumber': Req<CallNumberInput, Ticket>;
+  'counter:recallNoShow': Req<RecallNoShowInput, Ticket>;
   'counter:recall': Req<TicketActionInput, Ticket>;
   'counter:start': Req<TicketActionInput, Ticket>;
   'counter:finish': Req<TicketActionInput, Ticket>;
@@ -104,7 +132,8 @@ export interface ClientToServerEvents {
 
 /** Something the head of the centre must act on. */
 export interface HubAlert {
-  code: 'DISK_FULL';
+  /** DISK_FULL: writes fail (H3); BACKUP_FAILED: the nightly backup was not made (B4). */
+  code: 'DISK_FULL' | 'BACKUP_FAILED';
   at: string;
 }
 
@@ -118,7 +147,7 @@ export interface ServerToClientEvents {
   'print:finished': (print: TicketPrint) => void;
   'printer:failed': (alert: PrinterAlert) => void;
   'display:configured': (change: DisplayConfigured) => void;
-  /** To the admins: the hub cannot do its work (a full disk); said once per minute at most. */
+  /** To the admins: the hub cannot do its work (a full disk) or missed its nightly backup; once per minute at most per code. */
   'hub:alert': (alert: HubAlert) => void;
 }
 
@@ -128,7 +157,9 @@ export const REQUEST_SCHEMAS = {
   'centre:get': EmptyInput,
   'ticket:issue': IssueTicketInput,
   'counter:view': CounterInput,
-  'counter:callNext': CounterInput,
+  'counter:callNext': CallNextInput,
+  'counter:callNumber': CallNumberInput,
+  'counter:recallNoShow': RecallNoShowInput,
   'counter:recall': TicketActionInput,
   'counter:start': TicketActionInput,
   'counter:finish': TicketActionInput,
@@ -167,6 +198,8 @@ export const RESULT_SCHEMAS = {
   'ticket:issue': IssuedTicket,
   'counter:view': CounterView,
   'counter:callNext': Ticket,
+  'counter:callNumber': Ticket,
+  'counter:recallNoShow': Ticket,
   'counter:recall': Ticket,
   'counter:start': Ticket,
   'counter:finish': Ticket,

@@ -59,6 +59,8 @@ export type KioskPrinting = z.infer<typeof KioskPrinting>;
  * priority category (it would tell who they are).
  */
 export const PublicTicketStatus = z.object({
+  /** The centre, named at the top of the page (P5). */
+  centreName: z.string(),
   label: z.string(),
   serviceName: z.string(),
   serviceNameEn: z.string(),

@@ -32,5 +32,10 @@ export const QueueReport = z.object({
   total: QueueFigures,
   /** One line per service, counter or officer: its id (`key`), its name and its figures. */
   groups: z.array(QueueFigures.extend({ key: z.number().int(), name: z.string() })),
+  /**
+   * Q25: the tickets without the key, grouped by counter or officer (never called at a counter, or
+   * called with nobody signed in), so that groups + ungrouped add up to the total; null by service.
+   */
+  ungrouped: QueueFigures.nullable(),
 });
 export type QueueReport = z.infer<typeof QueueReport>;

@@ -113,3 +113,25 @@ export function buildAnnouncement(
     spoken: fill(readLabelVi(label, dialect), readNumberVi(counterNumber, { dialect }), (s) => speakDigits(s, dialect)),
   };
 }
+
+/** V16: how a call is said: in the centre's words after the chime, or briefly in a backlog (A7). */
+export type AnnouncementForm = 'full' | 'short';
+
+/**
+ * The short form of a call (V16): the label and the counter only, "1003, quầy 2", read as
+ * V8, V9 and V7 read them. The centre's template is not used: this is what a backlog sounds like.
+ *
+ * @example
+ * buildShortAnnouncement('1003', 2).spoken // 'một nghìn không trăm linh ba, quầy hai'
+ */
+export function buildShortAnnouncement(
+  label: string,
+  counterNumber: number,
+  options: AnnouncementOptions = {},
+): Announcement {
+  const dialect = options.dialect ?? 'north';
+  return {
+    text: `${label}, quầy ${counterNumber}`,
+    spoken: `${readLabelVi(label, dialect)}, quầy ${readNumberVi(counterNumber, { dialect })}`,
+  };
+}

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { formatNumberVi, systemClock } from '@luot/shared';
 import { BackupError, backupDatabase, sizeVi } from '../../features/backup/backup-file';
@@ -37,6 +37,7 @@ export const backup: Command = {
     if (!existsSync(source)) return refused(new BackupError(`Không tìm thấy cơ sở dữ liệu "${source}".`));
     // Its own connection, no migration: the copy is the database as it is. It only reads, so the
     // hub's writers never wait for it (WAL).
+    mkdirSync(dirname(file), { recursive: true });
     const db = new Database(source, { fileMustExist: true, timeout: 5000 });
     try {
       const report = await backupDatabase(db, file);
@@ -86,7 +87,7 @@ export const restore: Command = {
     const target = dbPath(values.db);
     let plan;
     try {
-      plan = prepareRestore(positionals[0]!, target, systemClock.now());
+      plan = await prepareRestore(positionals[0]!, target, systemClock.now());
     } catch (e) {
       return refused(e);
     }

@@ -114,7 +114,9 @@ function columnsSummary(c: DossierImportColumns): string[] {
 }
 
 function importSummary(r: DossierImportResult): string {
-  const lines = [`Đã nhập ${vn(r.accepted)} hồ sơ mới, cập nhật ${vn(r.updated)} hồ sơ, ${vn(r.rejected.length)} dòng lỗi.`];
+  const lines = [
+    `Đã nhập ${vn(r.accepted)} hồ sơ mới, cập nhật ${vn(r.updated)} hồ sơ, ${vn(r.rejected.length)} dòng lỗi.`,
+  ];
   if (r.columns) lines.push(...columnsSummary(r.columns));
   for (const x of r.rejected.slice(0, SHOWN_REJECTIONS)) {
     lines.push(`  dòng ${x.row}${x.code ? ` (${x.code})` : ''}: ${x.reason}`);
@@ -160,7 +162,8 @@ export const dossiersStats: Command = {
 };
 
 function figuresText(f: DossierFigures): string {
-  const rate = f.onTimeRate === null ? '—' : `${(f.onTimeRate * 100).toLocaleString('vi-VN', { maximumFractionDigits: 1 })}%`;
+  const rate =
+    f.onTimeRate === null ? '—' : `${(f.onTimeRate * 100).toLocaleString('vi-VN', { maximumFractionDigits: 1 })}%`;
   return (
     `tiếp nhận ${vn(f.received)}; đã giải quyết ${vn(f.resolved)} (trước hạn ${vn(f.resolvedEarly)}, ` +
     `đúng hạn ${vn(f.resolvedOnTime)}, quá hạn ${vn(f.resolvedLate)}); đang giải quyết ${vn(f.pending)}, ` +
@@ -180,7 +183,8 @@ export const dossiersStatus: Command = {
     const code = positionals[0];
     if (positionals.length !== 1 || !code) throw new UsageError('Cần đúng một mã hồ sơ.');
     const asOf = values['as-of'];
-    if (asOf !== undefined && !isIsoDate(asOf)) throw new UsageError(`--as-of phải là ngày YYYY-MM-DD (nhận được "${asOf}").`);
+    if (asOf !== undefined && !isIsoDate(asOf))
+      throw new UsageError(`--as-of phải là ngày YYYY-MM-DD (nhận được "${asOf}").`);
     return jsonErrors(values.json, () =>
       withService(values.db, (service) => {
         const s = service.status(code, asOf);

@@ -18,7 +18,7 @@ interface Column {
 const WIDTH = 16;
 
 /**
- * @@QR@@: the columns, headed in words a head of centre reads without a legend. Tickets are issued
+ * Q25: the columns, headed in words a head of centre reads without a legend. Tickets are issued
  * by the kiosk for a service, so only the service table counts them.
  */
 function columnsFor(groupBy: GroupBy): Column[] {
@@ -41,19 +41,33 @@ const UNGROUPED: Record<GroupBy, string> = {
   officer: 'Không có cán bộ (chưa gọi)',
 };
 
-/** The human table of `luot report queue`: the rows, then the total, which is their sum (@@QR@@). */
+/** The human table of `luot report queue`: the rows, then the total, which is their sum (Q25). */
 export function reportTable(report: QueueReport): string[] {
   const cols = columnsFor(report.groupBy);
   const rows: [string, QueueFigures][] = report.groups.map((g) => [g.name, g]);
   if (report.ungrouped) rows.push([UNGROUPED[report.groupBy], report.ungrouped]);
   const total: [string, QueueFigures] = ['Tổng cộng', report.total];
-  const nameWidth = Math.min(40, Math.max(GROUP_HEADING[report.groupBy].length, ...[...rows, total].map(([n]) => n.length)) + 2);
+  const nameWidth = Math.min(
+    40,
+    Math.max(GROUP_HEADING[report.groupBy].length, ...[...rows, total].map(([n]) => n.length)) + 2,
+  );
   const line = (name: string, cells: string[]): string =>
     [name.padEnd(nameWidth), ...cells.map((c) => c.padEnd(WIDTH))].join('  ').trimEnd();
   return [
-    line(GROUP_HEADING[report.groupBy], cols.map((c) => c.head[0])),
-    line('', cols.map((c) => c.head[1])),
-    ...[...rows, total].map(([name, f]) => line(name, cols.map((c) => c.cell(f)))),
+    line(
+      GROUP_HEADING[report.groupBy],
+      cols.map((c) => c.head[0]),
+    ),
+    line(
+      '',
+      cols.map((c) => c.head[1]),
+    ),
+    ...[...rows, total].map(([name, f]) =>
+      line(
+        name,
+        cols.map((c) => c.cell(f)),
+      ),
+    ),
     '',
     'Thời gian ghi phút:giây. Chờ: từ lúc lấy số đến lúc được gọi; phục vụ: từ lúc bắt đầu (hoặc lúc gọi) đến lúc xong.',
   ];
@@ -61,7 +75,8 @@ export function reportTable(report: QueueReport): string[] {
 
 export const reportQueue: Command = {
   path: ['report', 'queue'],
-  summary: 'luot report queue --from YYYY-MM-DD --to YYYY-MM-DD [--group-by service|counter|officer] [--json] [--db PATH]',
+  summary:
+    'luot report queue --from YYYY-MM-DD --to YYYY-MM-DD [--group-by service|counter|officer] [--json] [--db PATH]',
   run(argv) {
     const { values } = parse(argv, {
       from: { type: 'string' },
@@ -72,7 +87,9 @@ export const reportQueue: Command = {
     });
     const q = QueueReportInput.safeParse({ from: values.from, to: values.to, groupBy: values['group-by'] });
     if (!q.success) {
-      throw new UsageError('Cần --from và --to dạng YYYY-MM-DD (từ ngày không sau đến ngày), --group-by service|counter|officer.');
+      throw new UsageError(
+        'Cần --from và --to dạng YYYY-MM-DD (từ ngày không sau đến ngày), --group-by service|counter|officer.',
+      );
     }
     const db = openDatabase(dbPath(values.db));
     try {

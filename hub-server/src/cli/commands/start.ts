@@ -33,7 +33,15 @@ export const start: Command = {
     if (backupKeep < 1) throw new UsageError('--backup-keep phải từ 1 trở lên.');
     const backupDir = values['backup-dir'] ?? process.env.LUOT_BACKUP_DIR;
     const backup = { keep: backupKeep, ...(backupDir ? { dir: backupDir } : {}) };
-    const running = await startHub({ dbPath: db, port, host: values.host, demo: values.demo, allowedOrigins, tls: tlsSource(values, db), backup });
+    const running = await startHub({
+      dbPath: db,
+      port,
+      host: values.host,
+      demo: values.demo,
+      allowedOrigins,
+      tls: tlsSource(values, db),
+      backup,
+    });
     printWelcome(running);
     const shutdown = (): void => {
       void running.stop().then(() => process.exit(0));

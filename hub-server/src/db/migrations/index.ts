@@ -3,6 +3,8 @@ import { dossiers } from './002-dossiers';
 import { deviceConfig } from './003-device-config';
 import { changeLog } from './004-change-log';
 import { deviceLastSeen } from './005-device-last-seen';
+import { dossierCodeKey } from './006-dossier-code-key';
+import { serviceSchedule } from './007-service-schedule';
 
 export interface Migration {
   version: number;
@@ -11,4 +13,12 @@ export interface Migration {
 }
 
 /** Every schema change, in order. A migration, once released, is never edited: add the next one. */
-export const MIGRATIONS: readonly Migration[] = [core, dossiers, deviceConfig, changeLog, deviceLastSeen];
+export const MIGRATIONS: readonly Migration[] = [
+  core,
+  dossiers,
+  deviceConfig,
+  changeLog,
+  deviceLastSeen,
+  dossierCodeKey,
+  serviceSchedule,
+];

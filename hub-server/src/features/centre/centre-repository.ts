@@ -1,4 +1,4 @@
-import { CentreSettings, type Counter, type Service } from '@luot/shared';
+import { CentreSettings, ServiceSchedule, type Counter, type Service } from '@luot/shared';
 import type { Db } from '../../db/open';
 
 interface ServiceRow {
@@ -9,6 +9,8 @@ interface ServiceRow {
   block: number;
   opens_at: string;
   closes_at: string;
+  /** Q23: ServiceSchedule as JSON, or NULL. */
+  schedule: string | null;
 }
 export interface CounterRow {
   id: number;
@@ -28,6 +30,7 @@ const toService = (r: ServiceRow): Service => ({
   block: r.block,
   opensAt: r.opens_at,
   closesAt: r.closes_at,
+  ...(r.schedule === null ? {} : { schedule: ServiceSchedule.parse(JSON.parse(r.schedule)) }),
 });
 
 export const toCounter = (r: CounterRow): Counter => ({
@@ -49,7 +52,7 @@ export function createCentreRepository(db: Db) {
   const allCounters = db.prepare<[], CounterRow>('SELECT * FROM counters ORDER BY number');
   const oneCounter = db.prepare<[number], CounterRow>('SELECT * FROM counters WHERE id = ?');
   const insertService = db.prepare(
-    'INSERT INTO services (id, name, name_en, field, block, opens_at, closes_at) VALUES (@id, @name, @nameEn, @field, @block, @opensAt, @closesAt)',
+    'INSERT INTO services (id, name, name_en, field, block, opens_at, closes_at, schedule) VALUES (@id, @name, @nameEn, @field, @block, @opensAt, @closesAt, @schedule)',
   );
   const insertCounter = db.prepare(
     'INSERT INTO counters (id, number, name, service_ids, paused) VALUES (@id, @number, @name, @serviceIds, @paused)',
@@ -89,8 +92,19 @@ export function createCentreRepository(db: Db) {
       const row = oneCounter.get(id);
       return row ? toCounter(row) : null;
     },
+    /** Q23: a service's sessions and daily cap; null: opensAt–closesAt Monday to Friday. */
+    setSchedule(serviceId: number, schedule: ServiceSchedule | null): void {
+      db.prepare('UPDATE services SET schedule = ? WHERE id = ?').run(
+        schedule === null ? null : JSON.stringify(ServiceSchedule.parse(schedule)),
+        serviceId,
+      );
+    },
     addService(s: Service): void {
-      insertService.run(s);
+      const { schedule, ...row } = s;
+      insertService.run({
+        ...row,
+        schedule: schedule === undefined ? null : JSON.stringify(ServiceSchedule.parse(schedule)),
+      });
     },
     addCounter(c: Counter): void {
       insertCounter.run({ ...c, serviceIds: JSON.stringify(c.serviceIds), paused: c.paused ? 1 : 0 });

@@ -30,8 +30,15 @@ export function counterActions(counters: CounterService, display: DisplayService
     },
     'officer:signIn': {
       roles: COUNTER_ROLES,
-      run: (device, { counterId, name, pin }) =>
-        outcome(counters.signIn(counterId, name, pin, { deviceId: device.id }), ...display.counterChanged(counterId)),
+      run: (device, { counterId, name, pin, move }) => {
+        const { officer, left } = counters.signIn(counterId, name, pin, move === true, { deviceId: device.id });
+        // The new counter first, then each it left (Q18): their screens see where the officer went.
+        return outcome(
+          officer,
+          ...display.counterChanged(counterId),
+          ...left.flatMap((id) => display.counterChanged(id)),
+        );
+      },
     },
     'officer:signOut': {
       roles: COUNTER_ROLES,

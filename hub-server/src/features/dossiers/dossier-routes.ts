@@ -17,6 +17,7 @@ import { sendJson } from '../../http/http-util';
 import type { Notifier } from '../../realtime/notifier';
 import type { AddressLimit } from '../limits/address-limit';
 import type { DossierService } from './dossier-service';
+import { ImportColumnsError } from './import/columns';
 import { formatOfContentType, IMPORT_FORMATS, type ImportFormat } from './import/import-dossiers';
 
 export interface DossierRoutesDeps {
@@ -32,7 +33,13 @@ export interface DossierRoutesDeps {
 const DEFAULT_MAX_UPLOAD = 256 * 1024 * 1024;
 const MAX_CODE_LENGTH = 100;
 
-const ImportQuery = z.strictObject({ format: z.enum(IMPORT_FORMATS).optional() });
+const ImportQuery = z.strictObject({
+  format: z.enum(IMPORT_FORMATS).optional(),
+  ignoreUnknown: z.enum(['0', '1']).optional().meta({
+    description:
+      'D17: 1 = nhập cả khi tệp CSV/XLSX có cột không nhận ra (các cột đó không được đọc) / import even when a CSV or XLSX file has unknown columns (they are not read)',
+  }),
+});
 const IMPORT_ERRORS: readonly ErrorCode[] = [
   'IMPORT_INVALID',
   'IMPORT_EMPTY',
@@ -69,18 +76,36 @@ const EXAMPLE_BATCH = {
  *   GET  /api/dossiers/:code               public  {code, status, field, due} only
  */
 export function dossierRoutes(deps: DossierRoutesDeps): RawRoute[] {
-  const upload = async (req: IncomingMessage, res: ServerResponse, format: ImportFormat | null): Promise<void> => {
+  const upload = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    format: ImportFormat | null,
+    ignoreUnknown: string | null = null,
+  ): Promise<void> => {
     let result: DossierImportResult;
     try {
       if (format === null) throw new DomainError('IMPORT_FORMAT');
-      result = await deps.dossiers.import(req, { format, maxBytes: deps.maxUploadBytes ?? DEFAULT_MAX_UPLOAD });
+      if (ignoreUnknown !== null && ignoreUnknown !== '0' && ignoreUnknown !== '1') {
+        throw new DomainError('BAD_REQUEST', 'ignoreUnknown: 0 | 1');
+      }
+      result = await deps.dossiers.import(req, {
+        format,
+        ignoreUnknownColumns: ignoreUnknown === '1',
+        maxBytes: deps.maxUploadBytes ?? DEFAULT_MAX_UPLOAD,
+      });
     } catch (e) {
       if (!(e instanceof DomainError)) throw e;
       // The rest of a refused upload is not read (it may be 100 MB of junk): answer, then hang up.
       if (!req.complete) res.setHeader('connection', 'close');
-      // The detail says where the file is wrong (line, column, encoding), in Vietnamese.
-      const body = { code: e.code, message: vi.errors[e.code], detail: e.detail ?? null };
-      return sendJson(res, HTTP_STATUS[e.code], body satisfies ImportApiError);
+      // The detail says where the file is wrong (line, column, encoding), in Vietnamese; a refused
+      // heading row also says how each heading was read (D17).
+      const body: ImportApiError = {
+        code: e.code,
+        message: vi.errors[e.code],
+        detail: e.detail ?? null,
+        ...(e instanceof ImportColumnsError ? { columns: e.columns } : {}),
+      };
+      return sendJson(res, HTTP_STATUS[e.code], body);
     }
     sendJson(res, 200, result);
     if (result.accepted + result.updated > 0) deps.notify.dossiersUpdated(deps.dossiers.panel());
@@ -119,14 +144,17 @@ export function dossierRoutes(deps: DossierRoutesDeps): RawRoute[] {
           },
           example: EXAMPLE_BATCH,
         },
-        errors: [...IMPORT_ERRORS, 'IMPORT_FORMAT', 'IMPORT_COLUMNS'],
+        errors: [...IMPORT_ERRORS, 'IMPORT_FORMAT', 'IMPORT_COLUMNS', 'IMPORT_UNKNOWN_COLUMNS', 'BAD_REQUEST'],
       },
       handle: (req, res) => {
-        const asked = new URL(req.url ?? '/', 'http://hub').searchParams.get('format');
+        const query = new URL(req.url ?? '/', 'http://hub').searchParams;
+        const asked = query.get('format');
         const format = asked
-          ? ((IMPORT_FORMATS as readonly string[]).includes(asked) ? (asked as ImportFormat) : null)
+          ? (IMPORT_FORMATS as readonly string[]).includes(asked)
+            ? (asked as ImportFormat)
+            : null
           : formatOfContentType(req.headers['content-type']);
-        return upload(req, res, format);
+        return upload(req, res, format, query.get('ignoreUnknown'));
       },
     },
     {
@@ -135,7 +163,10 @@ export function dossierRoutes(deps: DossierRoutesDeps): RawRoute[] {
       roles: ['admin', 'display'],
       doc: {
         path: '/api/stats/dossiers',
-        summary: { vi: 'Số liệu hồ sơ của một kỳ, có thể theo nhóm', en: 'Dossier figures of a period, optionally grouped' },
+        summary: {
+          vi: 'Số liệu hồ sơ của một kỳ, có thể theo nhóm',
+          en: 'Dossier figures of a period, optionally grouped',
+        },
         query: DossierStatsQuery,
         queryExample: { from: '2024-01-01', to: '2024-12-31', groupBy: 'field' },
         response: { content: { 'application/json': DossierStats } },
@@ -143,7 +174,11 @@ export function dossierRoutes(deps: DossierRoutesDeps): RawRoute[] {
       },
       handle: (req, res) => {
         const q = new URL(req.url ?? '/', 'http://hub').searchParams;
-        sendJson(res, 200, deps.dossiers.stats({ from: q.get('from'), to: q.get('to'), groupBy: q.get('groupBy') || undefined }));
+        sendJson(
+          res,
+          200,
+          deps.dossiers.stats({ from: q.get('from'), to: q.get('to'), groupBy: q.get('groupBy') || undefined }),
+        );
       },
     },
     {
@@ -161,7 +196,9 @@ export function dossierRoutes(deps: DossierRoutesDeps): RawRoute[] {
         if (deps.lookupLimit?.refuse(req, res)) return;
         let code: string;
         try {
-          code = decodeURIComponent(match[1] ?? '').normalize('NFC').trim();
+          code = decodeURIComponent(match[1] ?? '')
+            .normalize('NFC')
+            .trim();
         } catch {
           throw new DomainError('DOSSIER_NOT_FOUND');
         }

@@ -50,9 +50,9 @@ export function createDossierService(db: Db, clock: Clock) {
       return { code: d.code, due: d.dueDate, status: dossierStatus(d, asOf) };
     },
 
-    /** What a citizen may see of a dossier today. */
+    /** What a citizen may see of a dossier today; the code as typed or scanned (D16, D19). */
     lookup(code: string): DossierLookup {
-      const d = store.find(code);
+      const d = store.findTyped(code);
       if (!d) throw new DomainError('DOSSIER_NOT_FOUND');
       return { code: d.code, status: dossierStatus(d, today()), field: d.field, due: d.dueDate };
     },

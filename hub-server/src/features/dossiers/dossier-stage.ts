@@ -1,4 +1,4 @@
-import { workingDays, type CalendarDays, type DossierFacts, type DossierRecord } from '@luot/shared';
+import { dossierCodeKey, workingDays, type CalendarDays, type DossierFacts, type DossierRecord } from '@luot/shared';
 import { writeTransaction, type Db } from '../../db/open';
 import { addRows, contributingColumns, DailyDelta, rebuildAggregates } from './dossier-aggregates';
 import { readCalendar, recomputeDueDates, writeCalendar } from './dossier-calendar';
@@ -23,11 +23,23 @@ export interface DossierStage {
 }
 
 const COLUMNS = [
-  'code', 'field', 'level', 'channel', 'received_at', 'received_date',
-  'processing_days', 'explicit_due', 'due_date', 'resolved_at', 'resolved_date',
+  'code',
+  'field',
+  'level',
+  'channel',
+  'received_at',
+  'received_date',
+  'processing_days',
+  'explicit_due',
+  'due_date',
+  'resolved_at',
+  'resolved_date',
+  'code_key',
 ] as const;
 const COLUMN_LIST = COLUMNS.join(', ');
-const UPDATE_SET = COLUMNS.filter((c) => c !== 'code').map((c) => `${c} = excluded.${c}`).join(', ');
+const UPDATE_SET = COLUMNS.filter((c) => c !== 'code')
+  .map((c) => `${c} = excluded.${c}`)
+  .join(', ');
 
 /** Rows per INSERT: one statement per 64 rows cuts the per-statement cost of a million-row import. */
 const ROWS_PER_INSERT = 64;
@@ -43,10 +55,12 @@ export function createStage(db: Db): DossierStage {
       code TEXT PRIMARY KEY, field TEXT NOT NULL, level TEXT NOT NULL, channel TEXT NOT NULL,
       received_at INTEGER NOT NULL, received_date TEXT NOT NULL, processing_days INTEGER,
       explicit_due TEXT, due_date TEXT NOT NULL, resolved_at INTEGER, resolved_date TEXT,
-      repeats INTEGER NOT NULL DEFAULT 0
+      code_key TEXT NOT NULL, repeats INTEGER NOT NULL DEFAULT 0
     ) WITHOUT ROWID`);
   const insertSql = (n: number): string =>
-    `INSERT INTO temp.dossier_stage (${COLUMN_LIST}) VALUES ${Array(n).fill(`(${COLUMNS.map(() => '?').join(', ')})`).join(', ')}
+    `INSERT INTO temp.dossier_stage (${COLUMN_LIST}) VALUES ${Array(n)
+      .fill(`(${COLUMNS.map(() => '?').join(', ')})`)
+      .join(', ')}
      ON CONFLICT (code) DO UPDATE SET ${UPDATE_SET}, repeats = repeats + 1`;
   const insertMany = db.prepare(insertSql(ROWS_PER_INSERT));
   const insertOne = db.prepare(insertSql(1));
@@ -68,29 +82,34 @@ export function createStage(db: Db): DossierStage {
 
   const count = (sql: string): number => (db.prepare(sql).pluck().get() as number | null) ?? 0;
 
-  const merge = writeTransaction(db, (fileCalendar: CalendarDays | null, stagedUnder: CalendarDays, staged: DailyDelta) => {
-    const stored = readCalendar(db);
-    const calendar = fileCalendar ?? (sameCalendar(stored, stagedUnder) ? null : stored);
-    // A first import into an empty store skips a million look-ups.
-    const empty = count('SELECT NOT EXISTS (SELECT 1 FROM dossiers)') === 1;
-    const known = empty ? 0 : count('SELECT COUNT(*) FROM temp.dossier_stage AS s JOIN dossiers AS d ON d.code = s.code');
-    const total = count('SELECT COUNT(*) FROM temp.dossier_stage');
-    if (calendar === null && known > 0) {
-      const replaced = `SELECT ${contributingColumns('d.')} FROM dossiers AS d JOIN temp.dossier_stage AS s ON s.code = d.code`;
-      addRows(staged, db, replaced, -1);
-    }
-    db.exec(`INSERT INTO dossiers (${COLUMN_LIST}) SELECT ${COLUMN_LIST} FROM temp.dossier_stage WHERE true
+  const merge = writeTransaction(
+    db,
+    (fileCalendar: CalendarDays | null, stagedUnder: CalendarDays, staged: DailyDelta) => {
+      const stored = readCalendar(db);
+      const calendar = fileCalendar ?? (sameCalendar(stored, stagedUnder) ? null : stored);
+      // A first import into an empty store skips a million look-ups.
+      const empty = count('SELECT NOT EXISTS (SELECT 1 FROM dossiers)') === 1;
+      const known = empty
+        ? 0
+        : count('SELECT COUNT(*) FROM temp.dossier_stage AS s JOIN dossiers AS d ON d.code = s.code');
+      const total = count('SELECT COUNT(*) FROM temp.dossier_stage');
+      if (calendar === null && known > 0) {
+        const replaced = `SELECT ${contributingColumns('d.')} FROM dossiers AS d JOIN temp.dossier_stage AS s ON s.code = d.code`;
+        addRows(staged, db, replaced, -1);
+      }
+      db.exec(`INSERT INTO dossiers (${COLUMN_LIST}) SELECT ${COLUMN_LIST} FROM temp.dossier_stage WHERE true
       ON CONFLICT (code) DO UPDATE SET ${UPDATE_SET}`);
-    if (calendar === null) {
-      staged.flush(db);
-    } else {
-      // The calendar may have come after some dossiers in the file, and moves stored ones too.
-      writeCalendar(db, calendar);
-      recomputeDueDates(db, workingDays(calendar));
-      rebuildAggregates(db);
-    }
-    return { accepted: total - known, updated: known };
-  });
+      if (calendar === null) {
+        staged.flush(db);
+      } else {
+        // The calendar may have come after some dossiers in the file, and moves stored ones too.
+        writeCalendar(db, calendar);
+        recomputeDueDates(db, workingDays(calendar));
+        rebuildAggregates(db);
+      }
+      return { accepted: total - known, updated: known };
+    },
+  );
 
   return {
     add: (dossiers) => {
@@ -125,6 +144,7 @@ function fill(out: unknown[], at: number, { record, facts }: StagedDossier): unk
   out[at + 8] = facts.dueDate;
   out[at + 9] = record.resolvedAt;
   out[at + 10] = facts.resolvedDate;
+  out[at + 11] = dossierCodeKey(facts.code); // D19
   return out;
 }
 

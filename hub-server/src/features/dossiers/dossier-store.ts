@@ -1,4 +1,5 @@
 import {
+  dossierCodeKey,
   workingDays,
   type CalendarDays,
   type DossierFacts,
@@ -20,11 +21,22 @@ interface FactsRow {
   resolved_date: string | null;
 }
 
-/** The dossiers, their aggregates and the calendar in the hub's SQLite (D10–D13). */
+const factsOf = (r: FactsRow): DossierFacts => ({
+  code: r.code,
+  level: r.level,
+  field: r.field,
+  channel: r.channel,
+  receivedDate: r.received_date,
+  dueDate: r.due_date,
+  resolvedDate: r.resolved_date,
+});
+
+/** The dossiers, their aggregates and the calendar in the hub's SQLite (D10–D13, D19). */
 export function createDossierStore(db: Db) {
-  const byCode = db.prepare<[string], FactsRow>(
-    'SELECT code, level, field, channel, received_date, due_date, resolved_date FROM dossiers WHERE code = ?',
-  );
+  const FACTS = 'SELECT code, level, field, channel, received_date, due_date, resolved_date FROM dossiers';
+  const byCode = db.prepare<[string], FactsRow>(`${FACTS} WHERE code = ?`);
+  // Two rows at most: a second one makes the key ambiguous (D19).
+  const byKey = db.prepare<[string], FactsRow>(`${FACTS} WHERE code_key = ? ORDER BY code LIMIT 2`);
   const figures = createFiguresQuery(db);
 
   const setCalendar = writeTransaction(db, (calendar: CalendarDays) => {
@@ -41,21 +53,23 @@ export function createDossierStore(db: Db) {
       setCalendar(calendar);
       return calendar;
     },
+    /** The dossier of exactly this code. */
     find(code: string): DossierFacts | null {
       const r = byCode.get(code);
-      return r
-        ? {
-            code: r.code,
-            level: r.level,
-            field: r.field,
-            channel: r.channel,
-            receivedDate: r.received_date,
-            dueDate: r.due_date,
-            resolvedDate: r.resolved_date,
-          }
-        : null;
+      return r ? factsOf(r) : null;
     },
-    stats: (period: { from: string; to: string }, groupBy: DossierGroupBy | null): DossierStats => figures(period, groupBy),
+    /**
+     * D19: the dossier a code typed or scanned by a citizen names: the code itself, else the one
+     * dossier whose key (case, spaces and dashes aside) is the same; none when several share it.
+     */
+    findTyped(code: string): DossierFacts | null {
+      const exact = byCode.get(code);
+      if (exact) return factsOf(exact);
+      const [first, second] = byKey.all(dossierCodeKey(code));
+      return first && !second ? factsOf(first) : null;
+    },
+    stats: (period: { from: string; to: string }, groupBy: DossierGroupBy | null): DossierStats =>
+      figures(period, groupBy),
     /** Staging for one import; the caller drops it whatever happens. */
     stage: (): DossierStage => createStage(db),
     /** For tests and repair: recounts the aggregates from the dossiers. */

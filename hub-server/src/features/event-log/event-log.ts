@@ -15,6 +15,14 @@ export type QueueEvent = EventWhere &
   (
     | { type: 'issued'; data: { number: number; priority: string | null } }
     | { type: 'called' | 'recalled' | 'started' | 'finished' | 'noShow'; data?: undefined }
+    /** Q21: a number called out of order, chosen by the officer. */
+    | { type: 'called'; data: { outOfOrder: true; number: number } }
+    /** Q22: a no-show who came back, called again. */
+    | { type: 'recalled'; data: { fromNoShow: true } }
+    /** Q25: a called ticket back in the queue, as its officer left the counter. */
+    | { type: 'requeued'; data: { reason: 'signedOut' | 'moved' } }
+    /** Q18: the officer moved to another counter, which signed them out of this one. */
+    | { type: 'signedOut'; data: { movedTo: number } }
     | { type: 'transferred'; data: { to: number; serviceId: number } }
     | { type: 'paused' | 'resumed' | 'signedIn' | 'signedOut'; data?: undefined }
     | { type: 'dayClosed'; data: { day: string; expired: number } }

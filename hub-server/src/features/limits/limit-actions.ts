@@ -1,4 +1,4 @@
-import { DomainError, RetryLaterError, type Clock } from '@luot/shared';
+import { DomainError, foldVi, RetryLaterError, type Clock } from '@luot/shared';
 import type { Logger } from 'pino';
 import { aroundAction, type ActionTable } from '../../actions';
 import { writeTransaction, type Db } from '../../db/open';
@@ -67,7 +67,11 @@ export function withIssueLimit<T extends Pick<ActionTable, 'ticket:issue'>>(acti
 }
 
 /** An officer's name as the lockout counts it: the database compares names without case. */
-const nameKey = (name: string): string => name.normalize('NFC').trim().toLowerCase();
+/**
+ * The lock key of a name: folded as sign-in matches names (Q26), so "nguyen van an" and
+ * "Nguyễn Văn An" (one officer) share one lock rather than giving five tries per spelling.
+ */
+const nameKey = (name: string): string => foldVi(name);
 
 /**
  * L3: failed sign-ins lock the officer's name and the device (see lockout.ts). While either is

@@ -1,5 +1,5 @@
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
-import { DomainError, type Officer } from '@luot/shared';
+import { DomainError, foldVi, type Officer } from '@luot/shared';
 import type { Db } from '../../db/open';
 
 function hashPin(pin: string, salt = randomBytes(16)): string {
@@ -20,14 +20,36 @@ function pinMatches(pin: string, stored: string): boolean {
 let dummyHash: string | undefined;
 const unknownNameHash = (): string => (dummyHash ??= hashPin(randomBytes(16).toString('hex')));
 
+type OfficerRow = { id: number; name: string; pin_hash: string };
+
+/** A name as typed, case and spacing aside (diacritics kept). */
+const caseless = (name: string): string => name.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
+
+/**
+ * Q26: the one officer a typed name can mean: the name itself; else the only officer whose name
+ * is the same but for case and spacing; else the only one whose name folds alike (no diacritics,
+ * typed on a keyboard without Vietnamese input: "nguyen van an" for "Nguyễn Văn An"). Two
+ * officers who fold alike ("Nguyễn Văn An", "Nguyễn Văn Ân") are told apart only by diacritics.
+ */
+function matchName(typed: string, exact: OfficerRow | undefined, all: () => OfficerRow[]): OfficerRow | undefined {
+  if (exact) return exact;
+  const officers = all();
+  for (const key of [caseless, foldVi]) {
+    const wanted = key(typed);
+    const hits = officers.filter((o) => key(o.name) === wanted);
+    if (hits.length === 1) return hits[0];
+    if (hits.length > 1) return undefined;
+  }
+  return undefined;
+}
+
 /** Officers sign in with a name and a PIN; only a salted scrypt hash of the PIN is stored. */
 export function createOfficerRepository(db: Db) {
   // Made now, not on the first unknown name, which would then take twice as long.
   unknownNameHash();
   const insert = db.prepare('INSERT INTO officers (name, pin_hash, created_at) VALUES (?, ?, ?)');
-  const byName = db.prepare<[string], { id: number; name: string; pin_hash: string }>(
-    'SELECT id, name, pin_hash FROM officers WHERE name = ?',
-  );
+  const byName = db.prepare<[string], OfficerRow>('SELECT id, name, pin_hash FROM officers WHERE name = ?');
+  const allOfficers = db.prepare<[], OfficerRow>('SELECT id, name, pin_hash FROM officers');
   const byId = db.prepare<[number], Officer>('SELECT id, name FROM officers WHERE id = ?');
   return {
     add(name: string, pin: string, now: number): Officer {
@@ -36,7 +58,7 @@ export function createOfficerRepository(db: Db) {
       return { id, name };
     },
     verify(name: string, pin: string): Officer | null {
-      const row = byName.get(name);
+      const row = matchName(name, byName.get(name), () => allOfficers.all());
       if (!row) {
         pinMatches(pin, unknownNameHash());
         return null;

@@ -9,6 +9,8 @@ type QueueActions = Pick<
   | 'ticket:issue'
   | 'counter:view'
   | 'counter:callNext'
+  | 'counter:callNumber'
+  | 'counter:recallNoShow'
   | 'counter:recall'
   | 'counter:start'
   | 'counter:finish'
@@ -48,13 +50,36 @@ export function queueActions(queue: QueueService, display: DisplayService): Queu
         const counter = display.counterState(counterId);
         if (!counter) throw new DomainError('COUNTER_NOT_FOUND');
         const queues = queue.queues().filter((q) => counter.serviceIds.includes(q.serviceId));
-        return outcome({ counter, current: queue.current(counterId), next: queue.upcoming(counter.serviceIds, UPCOMING), queues });
+        return outcome({
+          counter,
+          current: queue.current(counterId),
+          next: queue.upcoming(counter.serviceIds, UPCOMING),
+          queues,
+        });
       },
     },
     'counter:callNext': {
       roles: COUNTER_ROLES,
-      run: (device, { counterId }) => {
-        const { ticket, callSeq } = queue.callNext(counterId, { deviceId: device.id });
+      run: (device, { counterId, resolve }) => {
+        const { ticket, callSeq } = queue.callNext(counterId, { deviceId: device.id }, resolve);
+        return outcome(ticket, ...display.counterChanged(counterId, callSeq));
+      },
+    },
+    'counter:callNumber': {
+      roles: COUNTER_ROLES,
+      run: (device, { counterId, number }) => {
+        const { ticket, callSeq } = queue.callNumber(counterId, number, { deviceId: device.id });
+        return outcome(ticket, ...display.counterChanged(counterId, callSeq));
+      },
+    },
+    'counter:recallNoShow': {
+      roles: COUNTER_ROLES,
+      run: (device, { counterId, ticketId, number }) => {
+        if ((ticketId === undefined) === (number === undefined)) {
+          throw new DomainError('BAD_REQUEST', 'exactly one of ticketId and number');
+        }
+        const which = ticketId !== undefined ? { ticketId } : { number: number! };
+        const { ticket, callSeq } = queue.recallNoShow(counterId, which, { deviceId: device.id });
         return outcome(ticket, ...display.counterChanged(counterId, callSeq));
       },
     },
@@ -89,7 +114,10 @@ export function queueActions(queue: QueueService, display: DisplayService): Queu
     'counter:transfer': {
       roles: COUNTER_ROLES,
       run: (device, { counterId, serviceId, ticketId }) =>
-        outcome(queue.transfer(counterId, serviceId, ticketId, { deviceId: device.id }), ...display.counterChanged(counterId)),
+        outcome(
+          queue.transfer(counterId, serviceId, ticketId, { deviceId: device.id }),
+          ...display.counterChanged(counterId),
+        ),
     },
   };
 }

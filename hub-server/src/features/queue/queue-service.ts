@@ -1,7 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import {
+  comeBackText,
   compareTickets,
+  DEFAULT_NO_SHOW_AFTER_SECONDS,
+  EMPTY_CALENDAR,
+  isOpenAt,
+  nextOpening,
+  scheduleOf,
+  type CalendarDays,
   DomainError,
+  ExplainedError,
   estimateWaitMinutes,
   localDate,
   median,
@@ -36,6 +44,10 @@ const toQueued = (r: QueuedRow): QueuedTicket => ({
   queuedAt: r.queued_at,
 });
 
+/** Q20's refusal says how long is left, in Vietnamese. */
+const noShowWaitText = (seconds: number): string =>
+  `Công dân được gọi chưa lâu: có thể đánh dấu vắng mặt sau ${seconds} giây nữa, hoặc gọi lại ngay.`;
+
 /** How many recent services the median service time looks at. */
 const RECENT_SERVICES = 30;
 const newPublicId = (): string => randomBytes(12).toString('base64url');
@@ -52,7 +64,14 @@ export interface CallResult {
 }
 
 /** The queue (SPEC Q1–Q16): every change one SQLite transaction, logged with who did it. */
-export function createQueueService(db: Db, centre: CentreRepository, clock: Clock, events: EventLog) {
+export function createQueueService(
+  db: Db,
+  centre: CentreRepository,
+  clock: Clock,
+  events: EventLog,
+  /** The centre's holidays and make-up working days (the dossiers' calendar, D2), for Q23. */
+  calendar: () => CalendarDays = () => EMPTY_CALENDAR,
+) {
   const stmt = queueStatements(db);
   /** The local day whose close is known to be committed; a hint that spares a read, never the truth. */
   let closedDay = '';
@@ -111,6 +130,31 @@ export function createQueueService(db: Db, centre: CentreRepository, clock: Cloc
     return row;
   }
 
+  /** Q18: nobody is called to a counter where no officer is signed in. */
+  function staffed(counterId: number) {
+    const row = counterOrThrow(counterId);
+    if (row.officer_id === null) throw new DomainError('OFFICER_REQUIRED');
+    return row;
+  }
+
+  /**
+   * Q20: a no-show only once the citizen had time to come: `noShowAfterSeconds` since the call, or
+   * at once after a recall made since then.
+   */
+  function checkNoShowAllowed(t: TicketRow): void {
+    const wait = (settings().noShowAfterSeconds ?? DEFAULT_NO_SHOW_AFTER_SECONDS) * 1000;
+    const calledAt = t.called_at ?? 0;
+    const left = calledAt + wait - clock.now();
+    if (left <= 0 || stmt.recalledSince.get(t.id, calledAt)!.n > 0) return;
+    throw new ExplainedError('NO_SHOW_TOO_EARLY', noShowWaitText(Math.ceil(left / 1000)));
+  }
+
+  function markNoShow(t: TicketRow, counterId: number, actor: Actor): void {
+    checkNoShowAllowed(t);
+    stmt.endTicket.run('noShow', clock.now(), t.id);
+    log({ type: 'noShow', ticketId: t.id, counterId }, actor);
+  }
+
   function waitingFor(serviceOrder: readonly number[]): QueuedTicket[] {
     return serviceOrder.flatMap((id) => stmt.waitingIn.all(id).map(toQueued));
   }
@@ -140,7 +184,20 @@ export function createQueueService(db: Db, centre: CentreRepository, clock: Cloc
     }
     const now = clock.now();
     const today = localDate(now);
-    const seq = (stmt.lastSeq.get(today, service.id)?.last_seq ?? 0) + 1;
+    const issuedToday = stmt.lastSeq.get(today, service.id)?.last_seq ?? 0;
+    // Q23: only within the service's sessions, never on a holiday, up to its daily cap.
+    const schedule = scheduleOf(service);
+    const days = calendar();
+    // The refusal's detail says when to come back (Q24); the kiosk shows it after the code's text.
+    const refuse = (code: 'SERVICE_CLOSED' | 'SERVICE_DAILY_CAP', next: number | null): never => {
+      if (next === null) throw new DomainError(code);
+      throw new ExplainedError(code, comeBackText(next));
+    };
+    if (!isOpenAt(schedule, days, now)) refuse('SERVICE_CLOSED', nextOpening(schedule, days, now));
+    if (schedule.dailyCap !== undefined && issuedToday >= schedule.dailyCap) {
+      refuse('SERVICE_DAILY_CAP', nextOpening(schedule, days, now, true));
+    }
+    const seq = issuedToday + 1;
     const number = ticketNumber(service.block, seq, s.blockSize);
     if (number === null) throw new DomainError('BLOCK_EXHAUSTED');
     stmt.putSeq.run(today, service.id, seq);
@@ -154,36 +211,115 @@ export function createQueueService(db: Db, centre: CentreRepository, clock: Cloc
   });
 
   /**
-   * Q7: "Gọi tiếp" first ends the counter's current ticket as served (one button for the
-   * officer), then calls the ticket the rules put first (Q1–Q3).
+   * Q7, Q19: "Gọi tiếp" first ends the counter's current ticket (one button for the officer): one
+   * being served as done; one only called as the officer says (`resolve`: served or no-show, Q20),
+   * CURRENT_NOT_RESOLVED when they did not say. Then it calls the ticket the rules put first (Q1–Q3).
    */
-  const callNext = writeTransaction(db, (counterId: number, actor: Actor): CallResult => {
-    rollover();
-    const s = settings();
-    const row = counterOrThrow(counterId);
-    if (row.paused) throw new DomainError('COUNTER_PAUSED');
-    const now = clock.now();
-    const current = stmt.currentAt.get(counterId);
-    if (current) {
-      stmt.finishTicket.run(now, current.id);
-      log({ type: 'finished', ticketId: current.id, counterId }, actor);
-    }
-    const serviceOrder = JSON.parse(row.service_ids) as number[];
-    // pickNext only ever takes the head of a class of a service, so the heads are enough.
-    const heads = serviceOrder.flatMap((id) => stmt.headsIn.all(id, id).map(toQueued));
-    const next = pickNext(heads, {
-      serviceOrder,
-      priorityStreak: row.priority_streak,
-      maxPriorityInRow: s.maxPriorityInRow,
-    });
-    if (!next) throw new DomainError('QUEUE_EMPTY');
-    // The status guard makes a double call impossible even if two writers ever raced.
-    if (stmt.callTicket.run(counterId, row.officer_id, now, next.id).changes !== 1) throw new DomainError('STALE_TICKET');
+  const callNext = writeTransaction(
+    db,
+    (counterId: number, actor: Actor, resolve?: 'served' | 'noShow'): CallResult => {
+      rollover();
+      const s = settings();
+      const row = staffed(counterId);
+      if (row.paused) throw new DomainError('COUNTER_PAUSED');
+      const serviceOrder = JSON.parse(row.service_ids) as number[];
+      // pickNext only ever takes the head of a class of a service, so the heads are enough.
+      const heads = serviceOrder.flatMap((id) => stmt.headsIn.all(id, id).map(toQueued));
+      const next = pickNext(heads, {
+        serviceOrder,
+        priorityStreak: row.priority_streak,
+        maxPriorityInRow: s.maxPriorityInRow,
+      });
+      // Nobody waiting: nothing changes, the current ticket stays as it was (Q7).
+      if (!next) throw new DomainError('QUEUE_EMPTY');
+      const now = clock.now();
+      const current = stmt.currentAt.get(counterId);
+      if (current?.status === 'serving') {
+        stmt.finishTicket.run(now, current.id);
+        log({ type: 'finished', ticketId: current.id, counterId }, actor);
+      } else if (current) {
+        if (resolve === undefined) throw new DomainError('CURRENT_NOT_RESOLVED');
+        if (resolve === 'noShow') markNoShow(current, counterId, actor);
+        else {
+          // The officer says service happened: it started at the call (Q19).
+          stmt.finishAsServed.run(now, current.id);
+          log({ type: 'started', ticketId: current.id, counterId }, actor);
+          log({ type: 'finished', ticketId: current.id, counterId }, actor);
+        }
+      }
+      return callTicket(row, next, now, actor);
+    },
+  );
+
+  /** Calls one waiting ticket to the counter; the status guard makes a double call impossible (Q12). */
+  function callTicket(
+    row: { id: number; officer_id: number | null; priority_streak: number },
+    next: QueuedTicket,
+    now: number,
+    actor: Actor,
+    outOfOrder?: number,
+  ): CallResult {
+    const counterId = row.id;
+    if (stmt.callTicket.run(counterId, row.officer_id, now, next.id).changes !== 1)
+      throw new DomainError('STALE_TICKET');
     stmt.setStreak.run(nextPriorityStreak(row.priority_streak, next), counterId);
     const callSeq = Number(stmt.insertCall.run(next.id, counterId, 'call', now).lastInsertRowid);
-    log({ type: 'called', ticketId: next.id, counterId }, actor);
+    if (outOfOrder === undefined) log({ type: 'called', ticketId: next.id, counterId }, actor);
+    else log({ type: 'called', ticketId: next.id, counterId, data: { outOfOrder: true, number: outOfOrder } }, actor);
     return { ticket: ticket(next.id), callSeq };
+  }
+
+  /** Today's ticket with this number that may be acted on at the counter (its services only). */
+  function todaysNumber(serviceIds: readonly number[], number: number): TicketRow {
+    const t = stmt.byNumber.get(localDate(clock.now()), number);
+    if (!t) throw new DomainError('TICKET_NOT_FOUND');
+    if (!serviceIds.includes(t.service_id)) throw new DomainError('SERVICE_NOT_AT_COUNTER');
+    return t;
+  }
+
+  /** Q21: the officer calls one waiting number of the counter's services out of order. */
+  const callNumber = writeTransaction(db, (counterId: number, number: number, actor: Actor): CallResult => {
+    rollover();
+    const row = staffed(counterId);
+    if (row.paused) throw new DomainError('COUNTER_PAUSED');
+    if (stmt.currentAt.get(counterId)) throw new DomainError('COUNTER_BUSY');
+    const t = todaysNumber(JSON.parse(row.service_ids) as number[], number);
+    if (t.status !== 'waiting') throw new DomainError('ACTION_OUT_OF_ORDER');
+    return callTicket(
+      row,
+      { id: t.id, serviceId: t.service_id, priority: t.priority, queuedAt: t.queued_at },
+      clock.now(),
+      actor,
+      number,
+    );
   });
+
+  /** Q22: a no-show of today who came back is called again to this counter (announced as a recall). */
+  const recallNoShow = writeTransaction(
+    db,
+    (counterId: number, which: { ticketId: number } | { number: number }, actor: Actor): CallResult => {
+      rollover();
+      const row = staffed(counterId);
+      if (row.paused) throw new DomainError('COUNTER_PAUSED');
+      if (stmt.currentAt.get(counterId)) throw new DomainError('COUNTER_BUSY');
+      const serviceIds = JSON.parse(row.service_ids) as number[];
+      let t: TicketRow;
+      if ('number' in which) t = todaysNumber(serviceIds, which.number);
+      else {
+        const byId = stmt.ticket.get(which.ticketId);
+        if (!byId) throw new DomainError('TICKET_NOT_FOUND');
+        if (!serviceIds.includes(byId.service_id)) throw new DomainError('SERVICE_NOT_AT_COUNTER');
+        t = byId;
+      }
+      // Only today's: Q8 expired the rest, and an earlier day's no-show took a new number since.
+      if (t.status !== 'noShow' || t.day !== localDate(clock.now())) throw new DomainError('ACTION_OUT_OF_ORDER');
+      const now = clock.now();
+      if (stmt.callAgain.run(counterId, row.officer_id, now, t.id).changes !== 1) throw new DomainError('STALE_TICKET');
+      const callSeq = Number(stmt.insertCall.run(t.id, counterId, 'recall', now).lastInsertRowid);
+      log({ type: 'recalled', ticketId: t.id, counterId, data: { fromNoShow: true } }, actor);
+      return { ticket: ticket(t.id), callSeq };
+    },
+  );
 
   /** The counter's current ticket, checked against what the officer's screen showed. */
   function currentFor(counterId: number, ticketId: number | undefined, allowed: readonly TicketStatus[]): TicketRow {
@@ -200,6 +336,7 @@ export function createQueueService(db: Db, centre: CentreRepository, clock: Cloc
   /** Q9: a recall announces the called ticket again. */
   const recall = writeTransaction(db, (counterId: number, ticketId: number | undefined, actor: Actor): CallResult => {
     rollover();
+    staffed(counterId);
     const t = currentFor(counterId, ticketId, ['called']);
     const callSeq = Number(stmt.insertCall.run(t.id, counterId, 'recall', clock.now()).lastInsertRowid);
     log({ type: 'recalled', ticketId: t.id, counterId }, actor);
@@ -219,6 +356,8 @@ export function createQueueService(db: Db, centre: CentreRepository, clock: Cloc
     rollover();
     const t = currentFor(counterId, ticketId, ['called', 'serving']);
     stmt.finishTicket.run(clock.now(), t.id);
+    // Q19: the officer says service happened; it started at the call, and the log says so.
+    if (t.status === 'called') log({ type: 'started', ticketId: t.id, counterId }, actor);
     log({ type: 'finished', ticketId: t.id, counterId }, actor);
     return ticket(t.id);
   });
@@ -226,8 +365,7 @@ export function createQueueService(db: Db, centre: CentreRepository, clock: Cloc
   const noShow = writeTransaction(db, (counterId: number, ticketId: number | undefined, actor: Actor): Ticket => {
     rollover();
     const t = currentFor(counterId, ticketId, ['called']);
-    stmt.endTicket.run('noShow', clock.now(), t.id);
-    log({ type: 'noShow', ticketId: t.id, counterId }, actor);
+    markNoShow(t, counterId, actor);
     return ticket(t.id);
   });
 
@@ -236,17 +374,28 @@ export function createQueueService(db: Db, centre: CentreRepository, clock: Cloc
    * service that keeps the number and the original issue time, so it goes ahead of every ticket
    * issued after it. The citizen's status page (publicId) follows the new ticket.
    */
-  const transfer = writeTransaction(db, 
+  const transfer = writeTransaction(
+    db,
     (counterId: number, serviceId: number, ticketId: number | undefined, actor: Actor): Ticket => {
       rollover();
+      staffed(counterId);
       const t = currentFor(counterId, ticketId, ['called', 'serving']);
       if (!centre.service(serviceId)) throw new DomainError('SERVICE_NOT_FOUND');
       if (serviceId === t.service_id) throw new DomainError('BAD_REQUEST', 'transfer to the same service');
       const now = clock.now();
       stmt.transferOut.run(now, newPublicId(), t.id);
       const id = Number(
-        stmt.insertTicket.run(t.public_id, t.day, serviceId, t.number, t.label, t.priority, t.issued_at, t.queued_at, t.id)
-          .lastInsertRowid,
+        stmt.insertTicket.run(
+          t.public_id,
+          t.day,
+          serviceId,
+          t.number,
+          t.label,
+          t.priority,
+          t.issued_at,
+          t.queued_at,
+          t.id,
+        ).lastInsertRowid,
       );
       log({ type: 'transferred', ticketId: t.id, counterId, data: { to: id, serviceId } }, actor);
       return ticket(id);
@@ -289,6 +438,8 @@ export function createQueueService(db: Db, centre: CentreRepository, clock: Cloc
     cancel,
     cancelWaiting,
     callNext,
+    callNumber,
+    recallNoShow,
     recall,
     start,
     finish,

@@ -66,6 +66,19 @@ export function queueStatements(db: Db) {
     ),
     resetStreaks: db.prepare('UPDATE counters SET priority_streak = 0'),
     setStreak: db.prepare('UPDATE counters SET priority_streak = ? WHERE id = ?'),
+    /** The latest ticket of the day with this number (a transfer keeps the number: the newest leg). */
+    byNumber: db.prepare<[string, number], TicketRow>(
+      'SELECT * FROM tickets WHERE day = ? AND number = ? ORDER BY id DESC LIMIT 1',
+    ),
+    recalledSince: db.prepare<[number, number], { n: number }>(
+      "SELECT COUNT(*) AS n FROM calls WHERE ticket_id = ? AND kind = 'recall' AND at >= ?",
+    ),
+    /** Q22: a no-show called again. */
+    callAgain: db.prepare(
+      "UPDATE tickets SET status = 'called', counter_id = ?, officer_id = ?, called_at = ?, ended_at = NULL WHERE id = ? AND status = 'noShow'",
+    ),
+    /** Q19: the officer says the called citizen came and was served: service time from the call. */
+    finishAsServed: db.prepare("UPDATE tickets SET status = 'done', served_at = called_at, ended_at = ? WHERE id = ?"),
     insertCall: db.prepare('INSERT INTO calls (ticket_id, counter_id, kind, at) VALUES (?, ?, ?, ?)'),
     closedDay: db.prepare<[], { value: string }>("SELECT value FROM hub_state WHERE key = 'closedDay'"),
     setClosedDay: db.prepare(

@@ -33,9 +33,10 @@ function figures(rows: readonly Row[]): QueueFigures {
       called++;
       if (r.transferred_from === null) waits.push((r.called_at - r.queued_at) / 1000);
     }
-    if (r.status === 'done') {
+    // Q19: served means service started (served_at set): a ticket only called is never counted.
+    if (r.status === 'done' && r.served_at !== null) {
       served++;
-      if (r.served_at !== null && r.ended_at !== null) services.push((r.ended_at - r.served_at) / 1000);
+      if (r.ended_at !== null) services.push((r.ended_at - r.served_at) / 1000);
     }
     if (r.status === 'noShow') noShows++;
     if (r.status === 'transferred') transferred++;
@@ -73,9 +74,13 @@ export function createQueueReport(db: Db, centre: CentreRepository) {
     const keyOf = (r: Row): number | null =>
       groupBy === 'service' ? r.service_id : groupBy === 'counter' ? r.counter_id : r.officer_id;
     const byKey = new Map<number, Row[]>();
+    const ungrouped: Row[] = [];
     for (const r of rows) {
       const key = keyOf(r);
-      if (key === null) continue;
+      if (key === null) {
+        ungrouped.push(r);
+        continue;
+      }
       const list = byKey.get(key);
       if (list) list.push(r);
       else byKey.set(key, [r]);
@@ -83,7 +88,15 @@ export function createQueueReport(db: Db, centre: CentreRepository) {
     const groups = [...byKey.entries()]
       .sort(([a], [b]) => a - b)
       .map(([key, list]) => ({ key, name: names.get(key) ?? String(key), ...figures(list) }));
-    return { from, to, groupBy, total: figures(rows), groups };
+    // Q25: every ticket has a service; by counter or officer the rest is its own line.
+    return {
+      from,
+      to,
+      groupBy,
+      total: figures(rows),
+      groups,
+      ungrouped: groupBy === 'service' ? null : figures(ungrouped),
+    };
   };
 }
 export type QueueReportFn = ReturnType<typeof createQueueReport>;

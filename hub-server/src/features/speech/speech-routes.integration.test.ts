@@ -104,13 +104,28 @@ describe('GET /api/announcements/audio', () => {
     // No chime: the clip opens with speech, not with a pure 880 Hz tone, and is far shorter.
     expect(shortMs).toBeLessThan(summarizeWav(fullWav).durationMs - 2000);
     expect(shortMs).toBeLessThan(3500);
-    expect(Buffer.from(shortWav.data.subarray(0, 4000)).equals(Buffer.from(fullWav.data.subarray(0, 4000)))).toBe(false);
+    expect(Buffer.from(shortWav.data.subarray(0, 4000)).equals(Buffer.from(fullWav.data.subarray(0, 4000)))).toBe(
+      false,
+    );
     expect((await get('?number=1003&counter=2&form=full')).status).toBe(200);
     expect(spoken.at(-1)).toBe('Mời công dân có số thứ tự một nghìn không trăm linh ba đến quầy số hai');
   });
 
   it('V15: bad numbers are refused with a Vietnamese error, not audio', async () => {
-    for (const q of ['', '?number=abc&counter=3', '?number=1005', '?number=0&counter=1', '?number=1005&counter=0', '?number=1005&counter=1234', '?number=1005&counter=3&x=1', '?number=1e3&counter=3', '?number=1005&counter=3&form=long', '?number=1005&counter=3&form=', '?number=1005&counter=3&form=SHORT', '?number=1005&counter=3&short=1']) {
+    for (const q of [
+      '',
+      '?number=abc&counter=3',
+      '?number=1005',
+      '?number=0&counter=1',
+      '?number=1005&counter=0',
+      '?number=1005&counter=1234',
+      '?number=1005&counter=3&x=1',
+      '?number=1e3&counter=3',
+      '?number=1005&counter=3&form=long',
+      '?number=1005&counter=3&form=',
+      '?number=1005&counter=3&form=SHORT',
+      '?number=1005&counter=3&short=1',
+    ]) {
       const res = await get(q);
       expect(res.status, q).toBe(400);
       expect(await res.json(), q).toEqual({ code: 'BAD_REQUEST', message: 'Yêu cầu không hợp lệ.' });
@@ -136,7 +151,10 @@ describe('GET /api/announcements/audio', () => {
     // One worker and 16 waiting (S6); a request or two may find room freed by an earlier one.
     expect(statuses.filter((s) => s === 200).length).toBeLessThanOrEqual(25);
     for (const refused of burst.filter((r) => r.status === 503)) {
-      expect(refused.body).toEqual({ code: 'SPEECH_BUSY', message: 'Hệ thống đang bận đọc lời mời, vui lòng thử lại sau giây lát.' });
+      expect(refused.body).toEqual({
+        code: 'SPEECH_BUSY',
+        message: 'Hệ thống đang bận đọc lời mời, vui lòng thử lại sau giây lát.',
+      });
       expect(refused.retryAfter).toBe('2');
     }
     const res = await get('?number=1007&counter=2');

@@ -67,7 +67,11 @@ export function speechRoutes(deps: SpeechRouteDeps): RawRoute[] {
         const settings = deps.centreSettings();
         const label = settings ? ticketLabel(number, settings.blockSize, settings.numberFormat) : String(number);
         const short = form === 'short';
-        const announcement = (short ? buildShortAnnouncement : buildAnnouncement)(label, counter, deps.announcement?.());
+        const announcement = (short ? buildShortAnnouncement : buildAnnouncement)(
+          label,
+          counter,
+          deps.announcement?.(),
+        );
         const audio = await announcementAudio(deps.engine, announcement, { chime: !short }).catch((e: unknown) => {
           // S6: too many phrases waiting is 503 SPEECH_BUSY, never a 500; the display skips this
           // clip (A5) and the hub stays up for the next call.

@@ -27,6 +27,7 @@ export function createTicketStatus(db: Db, centre: CentreRepository, queue: Queu
       const atCounter = (ticket.status === 'called' || ticket.status === 'serving') && ticket.counterId !== null;
       const counter = atCounter ? centre.counter(ticket.counterId as number) : null;
       return {
+        centreName: centre.settings()?.name ?? '',
         label: ticket.label,
         serviceName: service?.name ?? '',
         serviceNameEn: service?.nameEn ?? '',

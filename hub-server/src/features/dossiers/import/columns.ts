@@ -1,49 +1,133 @@
-import { cellText, DomainError, DOSSIER_COLUMNS, type DossierColumn } from '@luot/shared';
+import {
+  cellText,
+  columnOfHeading,
+  DomainError,
+  DOSSIER_COLUMNS,
+  type DossierColumn,
+  type DossierImportColumns,
+} from '@luot/shared';
 import type { ImportItem } from './import-item';
-
-const headerKey = (s: string): string => s.normalize('NFC').trim().toLowerCase().replace(/\s+/g, ' ');
-
-/** Every accepted header (the JSON key or the Vietnamese one), folded, to its column. */
-const ALIASES = new Map<string, DossierColumn>(
-  (Object.entries(DOSSIER_COLUMNS) as [DossierColumn, string][]).flatMap(([key, vi]) => [
-    [headerKey(key), key],
-    [headerKey(vi), key],
-  ]),
-);
 
 const REQUIRED: readonly DossierColumn[] = ['code', 'field', 'level', 'channel', 'receivedAt'];
 
-const label = (c: DossierColumn): string => `${DOSSIER_COLUMNS[c]} (${c})`;
+/** D17: the heading row is looked for in this many first rows of the sheet (title rows above it). */
+export const HEADER_SEARCH_ROWS = 10;
 
-/** Where each column sits in a spreadsheet row. */
+/** A row naming at least this many known columns (needed or skipped) is the heading row. */
+const HEADER_MIN_KNOWN = 2;
+
+const label = (c: DossierColumn): string => `${DOSSIER_COLUMNS[c]} (${c})`;
+const quoted = (headings: readonly string[]): string => headings.map((h) => `"${h}"`).join(', ');
+
+/**
+ * A refusal because of the heading row (IMPORT_COLUMNS, IMPORT_UNKNOWN_COLUMNS): it carries how the
+ * headings were read, which the CLI prints and the REST answer includes (D17).
+ */
+export class ImportColumnsError extends DomainError {
+  constructor(
+    code: 'IMPORT_COLUMNS' | 'IMPORT_UNKNOWN_COLUMNS',
+    detail: string,
+    readonly columns: DossierImportColumns,
+  ) {
+    super(code, detail);
+  }
+}
+
+/** Where each column sits in a spreadsheet row, and how the heading row was read. */
 export interface ColumnMap {
   width: number;
   at: [DossierColumn, number][];
+  columns: DossierImportColumns;
 }
 
+export interface HeaderOptions {
+  /** Import anyway when some headings are unknown (their columns are not read). */
+  ignoreUnknown: boolean;
+}
+
+const knownCount = (cells: readonly unknown[]): number =>
+  cells.filter((c) => {
+    const h = cellText(c);
+    return h !== '' && columnOfHeading(h) !== null;
+  }).length;
+
 /**
- * Reads a header row. Unknown columns (an export's "Tên thủ tục"…) are ignored; a missing required
- * column, or one named twice, is IMPORT_COLUMNS with the columns in the detail.
+ * D17: reads a heading row. Each heading names a column, is one the figures do not need (skipped),
+ * or is unknown. A missing required column or a column named twice (under any of its headings) is
+ * IMPORT_COLUMNS; an unknown heading is IMPORT_UNKNOWN_COLUMNS unless told to ignore it. Nothing
+ * has been written when either is thrown: the header comes before any row.
  */
-export function columnMap(header: readonly unknown[]): ColumnMap {
+export function columnMap(header: readonly unknown[], opts: HeaderOptions, where = ''): ColumnMap {
   const at = new Map<DossierColumn, number>();
-  const twice: DossierColumn[] = [];
+  const headingsOf = new Map<DossierColumn, string[]>();
+  const columns: DossierImportColumns = { mapped: [], skipped: [], unknown: [] };
   header.forEach((cell, i) => {
-    const col = ALIASES.get(headerKey(cellText(cell)));
-    if (!col) return;
-    if (at.has(col)) twice.push(col);
-    at.set(col, i);
+    const heading = cellText(cell);
+    if (heading === '') return; // an empty heading cell (Excel's trailing columns)
+    const col = columnOfHeading(heading);
+    if (col === null) columns.unknown.push(heading);
+    else if (col === 'skip') columns.skipped.push(heading);
+    else {
+      columns.mapped.push({ heading, column: col });
+      headingsOf.set(col, [...(headingsOf.get(col) ?? []), heading]);
+      if (!at.has(col)) at.set(col, i);
+    }
   });
   const missing = REQUIRED.filter((c) => !at.has(c));
   if (!at.has('processingDays') && !at.has('dueDate')) missing.push('processingDays');
+  const twice = [...headingsOf].filter(([, hs]) => hs.length > 1);
+  const unknown = columns.unknown.length ? `cột không nhận ra: ${quoted(columns.unknown)}` : '';
   if (missing.length > 0 || twice.length > 0) {
     const parts = [
       missing.length ? `thiếu cột: ${missing.map(label).join(', ')}` : '',
-      twice.length ? `cột trùng: ${twice.map(label).join(', ')}` : '',
+      twice.length ? `cột trùng: ${twice.map(([c, hs]) => `${label(c)} — ${quoted(hs)}`).join('; ')}` : '',
+      unknown,
     ];
-    throw new DomainError('IMPORT_COLUMNS', parts.filter(Boolean).join('; '));
+    throw new ImportColumnsError('IMPORT_COLUMNS', where + parts.filter(Boolean).join('; '), columns);
   }
-  return { width: header.length, at: [...at] };
+  if (columns.unknown.length > 0 && !opts.ignoreUnknown) {
+    throw new ImportColumnsError('IMPORT_UNKNOWN_COLUMNS', where + unknown, columns);
+  }
+  return { width: header.length, at: [...at], columns };
+}
+
+/**
+ * D17: finds the heading row among the first HEADER_SEARCH_ROWS rows, skipping the title rows an
+ * export puts above it ("DANH SÁCH HỒ SƠ…", the unit, the period). Fed the non-blank rows in order.
+ */
+export class HeaderSearch {
+  /** The row naming the most known columns so far, for the error when no row is the heading. */
+  private best: { cells: readonly unknown[]; row: number; known: number } | null = null;
+
+  constructor(private readonly opts: HeaderOptions) {}
+
+  /** The columns once `cells` (spreadsheet row `row`) is the heading row; null while still looking. */
+  offer(cells: readonly unknown[], row: number): ColumnMap | null {
+    const known = knownCount(cells);
+    if (known >= HEADER_MIN_KNOWN && row <= HEADER_SEARCH_ROWS) return columnMap(cells, this.opts);
+    if (row <= HEADER_SEARCH_ROWS && (this.best === null || known > this.best.known)) this.best = { cells, row, known };
+    if (row >= HEADER_SEARCH_ROWS) this.fail();
+    return null;
+  }
+
+  /** The file ended while still looking: IMPORT_EMPTY without a row, else why no row is the heading. */
+  end(): never {
+    if (this.best === null) throw new DomainError('IMPORT_EMPTY');
+    this.fail();
+  }
+
+  private fail(): never {
+    const best = this.best;
+    if (best === null)
+      throw new DomainError('IMPORT_COLUMNS', `không có dòng tiêu đề trong ${HEADER_SEARCH_ROWS} dòng đầu`);
+    columnMap(
+      best.cells,
+      this.opts,
+      `không thấy dòng tiêu đề trong ${HEADER_SEARCH_ROWS} dòng đầu; dòng ${best.row}: `,
+    );
+    // A row with every required column names at least two: it would have been the heading row.
+    throw new DomainError('IMPORT_COLUMNS', `không thấy dòng tiêu đề trong ${HEADER_SEARCH_ROWS} dòng đầu`);
+  }
 }
 
 /** A data row as an import item; `strictWidth` for CSV, where a different cell count means shifted columns. */

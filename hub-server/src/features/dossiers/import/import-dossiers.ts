@@ -5,6 +5,7 @@ import {
   vi,
   workingDays,
   type CalendarDays,
+  type DossierImportColumns,
   type DossierImportResult,
   type DossierRejection,
   type DossierRejectReason,
@@ -40,11 +41,16 @@ export interface ImportOptions {
   format: ImportFormat;
   /** Refuse more bytes than this (PAYLOAD_TOO_LARGE); none by default. */
   maxBytes?: number;
+  /**
+   * D17: import a CSV or XLSX file even though some of its headings are unknown (their columns are
+   * not read); without it such a file is refused with IMPORT_UNKNOWN_COLUMNS before any row.
+   */
+  ignoreUnknownColumns?: boolean;
   onProgress?: (p: ImportProgress) => void;
 }
 
 /**
- * D9, D10, D12: streams a file into the store. Bad rows are rejected with their row, code and reason
+ * D9, D10, D12, D17: streams a file into the store. Bad rows are rejected with their row, code and reason
  * and the good ones kept; a malformed file (encoding, columns, syntax, too many bad rows) throws a
  * DomainError and leaves the stored dossiers as they were. Dossiers are written in one transaction
  * at the end, so a reader sees all of an import or none of it.
@@ -59,19 +65,28 @@ export async function importDossiers(
   const storedCalendar = store.calendar();
   let days = workingDays(storedCalendar);
   let calendar: CalendarDays | null = null;
+  let columns: DossierImportColumns | undefined;
   const rejected: DossierRejection[] = [];
   const reject = (row: number, code: string | null, reason: DossierRejectReason): void => {
     rejected.push({ row, code, reason: vi.dossierRejects[reason] });
     if (rejected.length > MAX_REJECTED) {
-      throw new DomainError('IMPORT_TOO_MANY_REJECTED', `hơn ${MAX_REJECTED.toLocaleString('vi-VN')} dòng lỗi, dừng ở dòng ${row}`);
+      throw new DomainError(
+        'IMPORT_TOO_MANY_REJECTED',
+        `hơn ${MAX_REJECTED.toLocaleString('vi-VN')} dòng lỗi, dừng ở dòng ${row}`,
+      );
     }
   };
 
   const stage = store.stage();
   try {
     let batch: StagedDossier[] = [];
-    for await (const items of READERS[opts.format](counted)) {
+    const header = { ignoreUnknown: opts.ignoreUnknownColumns ?? false };
+    for await (const items of READERS[opts.format](counted, header)) {
       for (const item of items) {
+        if (item.kind === 'columns') {
+          columns = item.value;
+          continue;
+        }
         if (item.kind === 'calendar') {
           calendar = parseCalendar(item.value);
           days = workingDays(calendar);
@@ -94,7 +109,7 @@ export async function importDossiers(
     }
     stage.add(batch);
     opts.onProgress?.(progress);
-    return { ...stage.merge(calendar, storedCalendar), rejected };
+    return { ...stage.merge(calendar, storedCalendar), rejected, ...(columns ? { columns } : {}) };
   } finally {
     stage.drop();
   }

@@ -1,4 +1,5 @@
-import type { DossierRejectReason } from '@luot/shared';
+import type { DossierImportColumns, DossierRejectReason } from '@luot/shared';
+import type { HeaderOptions } from './columns';
 
 /** What a file reader hands the import, whatever the format. */
 export type ImportItem =
@@ -7,7 +8,9 @@ export type ImportItem =
   /** A row the reader itself could not read as a dossier. */
   | { kind: 'reject'; row: number; code: string | null; reason: DossierRejectReason }
   /** The `calendar` of a JSON import, not yet validated. */
-  | { kind: 'calendar'; value: unknown };
+  | { kind: 'calendar'; value: unknown }
+  /** How a spreadsheet's heading row was read (D17), before its first row. */
+  | { kind: 'columns'; value: DossierImportColumns };
 
 /** A reader turns the bytes of a file into batches of items, in file order. */
-export type ImportReader = (chunks: AsyncIterable<Uint8Array>) => AsyncIterable<ImportItem[]>;
+export type ImportReader = (chunks: AsyncIterable<Uint8Array>, opts: HeaderOptions) => AsyncIterable<ImportItem[]>;
