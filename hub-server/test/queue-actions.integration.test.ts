@@ -12,7 +12,10 @@ async function setup(signsIn: number[] = []) {
   const hub = await startTestHub({ clock });
   // Q18: nobody is called to a counter without an officer.
   const ids = (hub.db.prepare('SELECT id FROM counters').all() as { id: number }[]).map((r) => r.id);
-  staffCounters(hub, ids.filter((id) => !signsIn.includes(id)));
+  staffCounters(
+    hub,
+    ids.filter((id) => !signsIn.includes(id)),
+  );
   const t = hub.demoTokens!;
   const token = (n: number) => t.counters.find((c) => c.number === n)!.token;
   const issue = async (serviceId: number, priority?: string) =>

@@ -98,6 +98,23 @@ export const en = {
     printedUnconfirmed: 'Ticket sent to the printer. If none comes out, use the ticket on screen.',
     scanToFollow: 'Scan the QR code to follow your turn on your phone',
     ticketNotice: 'Please watch the screens and listen for your number. The ticket is valid today only.',
+    hubOfflineTitle: 'This ticket machine cannot reach the system right now',
+    hubOfflineWhat: 'Please wait a moment or ask a member of staff.',
+    hubOfflineRetry: 'It is reconnecting by itself; the ticket screen comes back when it is done.',
+    hubConnectingTitle: 'The ticket machine is connecting…',
+    hubConnectingWhat: 'Please wait a moment.',
+    printFailedTitle: {
+      PRINTER_PAPER_OUT: 'The printer is out of paper',
+      PRINTER_COVER_OPEN: 'The printer cover is open',
+      PRINTER_OFFLINE: 'The printer has stopped',
+      other: 'The ticket could not be printed',
+    },
+    printFailedKeep: 'Please note this number or scan the QR code to follow it, then wait to be called.',
+    printFailedTell: {
+      PRINTER_PAPER_OUT: 'Please tell a member of staff so they can refill the paper.',
+      PRINTER_COVER_OPEN: 'Please tell a member of staff so they can close the printer cover.',
+      other: 'Please tell a member of staff so they can check the printer.',
+    },
   },
   phone: {
     title: 'Follow your turn',
@@ -120,6 +137,14 @@ export const en = {
     loading: 'Loading…',
   },
   counterApp: {
+    printerAlert: {
+      PRINTER_PAPER_OUT: 'The printer at kiosk {kiosk} is out of paper: ticket {label} was not printed. Please refill it.',
+      PRINTER_COVER_OPEN: 'The printer at kiosk {kiosk} has its cover open: ticket {label} was not printed. Please close it.',
+      PRINTER_OFFLINE: 'The printer at kiosk {kiosk} has stopped: ticket {label} was not printed. Please check it.',
+      other: 'The printer at kiosk {kiosk} could not print ticket {label}. Please check it.',
+    },
+    printerAlertTitle: 'A printer needs attention',
+    printerAlertDismiss: 'Got it',
     title: 'Service counter',
     chooseCounter: 'Choose your counter',
     callNext: 'Call next',

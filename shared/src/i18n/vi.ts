@@ -102,6 +102,25 @@ export const vi = {
     printedUnconfirmed: 'Đã gửi vé tới máy in. Nếu không thấy vé, hãy dùng vé trên màn hình.',
     scanToFollow: 'Quét mã QR để theo dõi lượt trên điện thoại',
     ticketNotice: 'Vui lòng chú ý màn hình và loa gọi số. Vé chỉ có giá trị trong ngày.',
+    /** K11: the kiosk lost the hub (or is still reaching it): the whole screen says so. */
+    hubOfflineTitle: 'Máy lấy số tạm thời chưa kết nối được',
+    hubOfflineWhat: 'Mời công dân chờ trong giây lát hoặc hỏi cán bộ hướng dẫn.',
+    hubOfflineRetry: 'Máy đang tự kết nối lại; khi kết nối xong, màn hình lấy số sẽ hiện ra.',
+    hubConnectingTitle: 'Máy lấy số đang kết nối…',
+    hubConnectingWhat: 'Mời công dân chờ trong giây lát.',
+    /** K11: a ticket that did not print: what happened, then what to do. */
+    printFailedTitle: {
+      PRINTER_PAPER_OUT: 'Máy in hết giấy',
+      PRINTER_COVER_OPEN: 'Nắp máy in đang mở',
+      PRINTER_OFFLINE: 'Máy in đang tạm ngừng',
+      other: 'Chưa in được vé',
+    },
+    printFailedKeep: 'Mời công dân ghi nhớ số thứ tự này hoặc quét mã QR để theo dõi, rồi chờ gọi số.',
+    printFailedTell: {
+      PRINTER_PAPER_OUT: 'Công dân vui lòng báo cán bộ hướng dẫn để thay giấy cho máy in.',
+      PRINTER_COVER_OPEN: 'Công dân vui lòng báo cán bộ hướng dẫn để đóng nắp máy in.',
+      other: 'Công dân vui lòng báo cán bộ hướng dẫn để kiểm tra máy in.',
+    },
   },
   /** The citizen's live status page, opened from the ticket's QR code (SPEC P1–P3). */
   phone: {
@@ -125,6 +144,15 @@ export const vi = {
     loading: 'Đang tải…',
   },
   counterApp: {
+    /** K12: a kiosk's ticket did not print; shown until the officer dismisses it. */
+    printerAlert: {
+      PRINTER_PAPER_OUT: 'Máy in ở kiosk {kiosk} hết giấy: số {label} chưa in được. Đề nghị thay giấy cho máy in.',
+      PRINTER_COVER_OPEN: 'Máy in ở kiosk {kiosk} đang mở nắp: số {label} chưa in được. Đề nghị đóng nắp máy in.',
+      PRINTER_OFFLINE: 'Máy in ở kiosk {kiosk} đang tạm ngừng: số {label} chưa in được. Đề nghị kiểm tra máy in.',
+      other: 'Máy in ở kiosk {kiosk} không in được số {label}. Đề nghị kiểm tra máy in.',
+    },
+    printerAlertTitle: 'Máy in cần xử lý',
+    printerAlertDismiss: 'Đã biết',
     title: 'Quầy phục vụ',
     chooseCounter: 'Chọn quầy làm việc',
     callNext: 'Gọi tiếp',

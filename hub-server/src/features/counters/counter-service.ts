@@ -44,7 +44,7 @@ export function createCounterService(db: Db, centre: CentreRepository, officers:
     });
 
   /**
-   * Q25: an officer leaves a counter (signs out, or moves to another): a citizen being served there
+   * Q27: an officer leaves a counter (signs out, or moves to another): a citizen being served there
    * must be finished first (COUNTER_BUSY); one only called goes back to the queue in its place.
    */
   function leave(counterId: number, officerId: number, reason: 'signedOut' | 'moved', actor: Actor): void {

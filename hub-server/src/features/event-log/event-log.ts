@@ -19,7 +19,7 @@ export type QueueEvent = EventWhere &
     | { type: 'called'; data: { outOfOrder: true; number: number } }
     /** Q22: a no-show who came back, called again. */
     | { type: 'recalled'; data: { fromNoShow: true } }
-    /** Q25: a called ticket back in the queue, as its officer left the counter. */
+    /** Q27: a called ticket back in the queue, as its officer left the counter. */
     | { type: 'requeued'; data: { reason: 'signedOut' | 'moved' } }
     /** Q18: the officer moved to another counter, which signed them out of this one. */
     | { type: 'signedOut'; data: { movedTo: number } }
