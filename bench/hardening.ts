@@ -196,7 +196,10 @@ async function load(url: string, pid: number, s: Seeded) {
     else errors[issue.code] = (errors[issue.code] ?? 0) + 1;
     const t = performance.now();
     // Q19: the citizen called before came and was served (the bench does not press start).
-    const call = await counters[c]!.emitWithAck('counter:callNext', { counterId: s.counters[c]!.id, resolve: 'served' });
+    const call = await counters[c]!.emitWithAck('counter:callNext', {
+      counterId: s.counters[c]!.id,
+      resolve: 'served',
+    });
     if (call.ok) {
       called++;
       callMs.push(performance.now() - t);

@@ -7,8 +7,11 @@ import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
-const deps = (pkg) => Object.keys(JSON.parse(readFileSync(new URL(`../../${pkg}/package.json`, import.meta.url))).dependencies ?? {});
-const external = [...new Set(['hub-server', 'hardware', 'shared'].flatMap(deps))].filter((d) => !d.startsWith('@luot/'));
+const deps = (pkg) =>
+  Object.keys(JSON.parse(readFileSync(new URL(`../../${pkg}/package.json`, import.meta.url))).dependencies ?? {});
+const external = [...new Set(['hub-server', 'hardware', 'shared'].flatMap(deps))].filter(
+  (d) => !d.startsWith('@luot/'),
+);
 
 mkdirSync(`${root}dist`, { recursive: true });
 await build({
@@ -22,7 +25,9 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
   // Some bundled CommonJS expects require(); an ESM bundle has none of its own.
-  banner: { js: "import { createRequire as __luotRequire } from 'node:module'; const require = __luotRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __luotRequire } from 'node:module'; const require = __luotRequire(import.meta.url);",
+  },
 });
 // The speech worker runs in its own thread from its own file, beside the bundle.
 copyFileSync(`${root}src/features/speech/espeak-worker.mjs`, `${root}dist/espeak-worker.mjs`);

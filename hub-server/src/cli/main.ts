@@ -8,7 +8,9 @@ function usage(): string {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const cmd = COMMANDS.filter((c) => c.path.every((w, i) => argv[i] === w)).sort((a, b) => b.path.length - a.path.length)[0];
+  const cmd = COMMANDS.filter((c) => c.path.every((w, i) => argv[i] === w)).sort(
+    (a, b) => b.path.length - a.path.length,
+  )[0];
   if (!cmd) {
     console.error(argv.length && argv[0] !== '--help' ? `Lệnh không hợp lệ: ${argv.join(' ')}\n\n${usage()}` : usage());
     return argv.length && argv[0] !== '--help' ? 2 : 0;

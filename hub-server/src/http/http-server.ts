@@ -18,7 +18,12 @@ export interface RawRoute {
   path: RegExp;
   /** Roles allowed, or 'public' for routes a citizen's phone opens without a token. */
   roles: readonly Role[] | 'public';
-  handle(req: IncomingMessage, res: ServerResponse, match: RegExpExecArray, device: Device | null): Promise<void> | void;
+  handle(
+    req: IncomingMessage,
+    res: ServerResponse,
+    match: RegExpExecArray,
+    device: Device | null,
+  ): Promise<void> | void;
   /** What GET /api/openapi.json says of the route (see http/openapi.ts). */
   doc: RouteDoc;
 }

@@ -73,7 +73,13 @@ const OPENAPI_ROUTE: DocumentedRoute = {
   path: OPENAPI_PATH,
   summary: { vi: 'Tài liệu OpenAPI 3.1 của API này', en: 'This OpenAPI 3.1 document' },
   response: {
-    content: { 'application/json': z.looseObject({ openapi: z.string(), info: z.looseObject({}), paths: z.record(z.string(), z.unknown()) }) },
+    content: {
+      'application/json': z.looseObject({
+        openapi: z.string(),
+        info: z.looseObject({}),
+        paths: z.record(z.string(), z.unknown()),
+      }),
+    },
   },
 };
 
@@ -161,22 +167,26 @@ function operation(route: DocumentedRoute, components: Components): Json {
     },
   };
   for (const [status, other] of Object.entries(route.otherResponses ?? {})) {
-    responses[status] = { description: summaryText(other.description), content: components.content(other.content, 'output') };
+    responses[status] = {
+      description: summaryText(other.description),
+      content: components.content(other.content, 'output'),
+    };
   }
   const errorBody = components.schema(route.errorSchema ?? ApiError, 'output');
   const plainError = components.schema(ApiError, 'output');
   const codes: [ErrorCode, Json][] = [
     ...(route.roles === 'public'
       ? []
-      : [
+      : ([
           ['UNAUTHORIZED', plainError],
           ['FORBIDDEN', plainError],
-        ] as [ErrorCode, Json][]),
+        ] as [ErrorCode, Json][])),
     ...(route.errors ?? []).map((code): [ErrorCode, Json] => [code, errorBody]),
   ];
   for (const [code, schema] of codes) {
     const status = String(HTTP_STATUS[code]);
-    const existing = responses[status] as { description: string; content?: Record<string, { schema?: Json }> } | undefined;
+    const existing = responses[status] as
+      { description: string; content?: Record<string, { schema?: Json }> } | undefined;
     const line = `\`${code}\`: ${vi.errors[code]}`;
     if (!existing) {
       responses[status] = { description: line, content: { 'application/json': { schema } } };
@@ -191,7 +201,9 @@ function operation(route: DocumentedRoute, components: Components): Json {
       'Lỗi khác: `code` là một mã lỗi, trạng thái HTTP theo mã đó (INTERNAL: 500) / ' +
       'Any other error: `code` is one of the error codes, with its own HTTP status (INTERNAL: 500)',
     content: {
-      'application/json': { schema: isDeepStrictEqual(errorBody, plainError) ? plainError : { anyOf: [errorBody, plainError] } },
+      'application/json': {
+        schema: isDeepStrictEqual(errorBody, plainError) ? plainError : { anyOf: [errorBody, plainError] },
+      },
     },
   };
 
@@ -222,7 +234,6 @@ function operationId(route: DocumentedRoute): string {
   return route.method.toLowerCase() + words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
 }
 
-
 /**
  * The document's `components.schemas`: every object (or union) schema that @luot/shared exports is
  * a component under its export name, referenced wherever a route's schema uses it; anything else
@@ -251,7 +262,10 @@ class Components {
     return Object.fromEntries(
       Object.entries(content).map(([type, schema], i) => [
         type,
-        { ...(schema ? { schema: this.schema(schema, io) } : {}), ...(i === 0 && example !== undefined ? { example } : {}) },
+        {
+          ...(schema ? { schema: this.schema(schema, io) } : {}),
+          ...(i === 0 && example !== undefined ? { example } : {}),
+        },
       ]),
     );
   }
@@ -262,8 +276,13 @@ class Components {
    * met second, `<name>Input` or `<name>Output`.
    */
   schema(schema: z.ZodType, io: 'input' | 'output'): Json {
-    const { $schema: _, $defs = {}, ...root } = z.toJSONSchema(schema, { target: 'draft-2020-12', io, metadata: this.metadata }) as
-      Record<string, unknown> & { $defs?: Record<string, unknown> };
+    const {
+      $schema: _,
+      $defs = {},
+      ...root
+    } = z.toJSONSchema(schema, { target: 'draft-2020-12', io, metadata: this.metadata }) as Record<string, unknown> & {
+      $defs?: Record<string, unknown>;
+    };
     const rename = new Map(Object.keys($defs).map((name) => [name, name]));
     const rewrite = (json: unknown): unknown =>
       JSON.parse(JSON.stringify(json), (key, value: unknown) =>
@@ -272,7 +291,7 @@ class Components {
           : value,
       );
     // Settle the names first (a renamed part changes the refs of the parts that use it), then add.
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       for (const [name, def] of Object.entries($defs)) {
         const target = rename.get(name)!;

@@ -95,7 +95,9 @@ function route<K extends RequestName, O = RequestResult<K>>(def: ActionRouteDef<
       path: def.path,
       summary: def.summary,
       params: Object.fromEntries(names.map((n) => [n, { schema: Id, example: def.paramExamples?.[n] ?? 1 }])),
-      ...(from === 'query' ? { query: rest as z.ZodObject, ...(def.example ? { queryExample: def.example } : {}) } : {}),
+      ...(from === 'query'
+        ? { query: rest as z.ZodObject, ...(def.example ? { queryExample: def.example } : {}) }
+        : {}),
       ...(from === 'body' && restKeys.length > 0
         ? { body: { content: { 'application/json': rest }, required: !rest.safeParse({}).success, ...example } }
         : {}),
@@ -104,15 +106,29 @@ function route<K extends RequestName, O = RequestResult<K>>(def: ActionRouteDef<
         content: { 'application/json': def.output?.schema ?? RESULT_SCHEMAS[def.action] },
       },
       // Input from the request is validated (zod) before anything runs: BAD_REQUEST when it does not parse.
-      errors: [...(names.length > 0 || from === 'body' || from === 'query' ? ['BAD_REQUEST' as const] : []), ...(def.errors ?? [])],
+      errors: [
+        ...(names.length > 0 || from === 'body' || from === 'query' ? ['BAD_REQUEST' as const] : []),
+        ...(def.errors ?? []),
+      ],
     },
   };
 }
 
 const COUNTER_ROLES = ['counter', 'admin'] as const;
 /** What an action on the counter's current ticket may answer (an out-of-date screen: STALE_TICKET). */
-const ON_CURRENT: readonly ErrorCode[] = ['COUNTER_NOT_FOUND', 'NO_CURRENT_TICKET', 'ACTION_OUT_OF_ORDER', 'STALE_TICKET', 'TICKET_NOT_FOUND'];
-const counterPath = <K extends RequestName>(verb: string, action: K, summary: Summary, more: Partial<ActionRouteDef<K, RequestResult<K>>> = {}) =>
+const ON_CURRENT: readonly ErrorCode[] = [
+  'COUNTER_NOT_FOUND',
+  'NO_CURRENT_TICKET',
+  'ACTION_OUT_OF_ORDER',
+  'STALE_TICKET',
+  'TICKET_NOT_FOUND',
+];
+const counterPath = <K extends RequestName>(
+  verb: string,
+  action: K,
+  summary: Summary,
+  more: Partial<ActionRouteDef<K, RequestResult<K>>> = {},
+) =>
   route<K>({
     method: 'POST',
     path: `/api/counters/{id}/${verb}`,
@@ -153,7 +169,14 @@ export const ACTION_ROUTES: ActionRoute[] = [
     from: 'body',
     example: { serviceId: 1 },
     status: 201,
-    errors: ['SERVICE_NOT_FOUND', 'PRIORITY_UNKNOWN', 'SERVICE_CLOSED', 'SERVICE_DAILY_CAP', 'BLOCK_EXHAUSTED', 'RATE_LIMITED'],
+    errors: [
+      'SERVICE_NOT_FOUND',
+      'PRIORITY_UNKNOWN',
+      'SERVICE_CLOSED',
+      'SERVICE_DAILY_CAP',
+      'BLOCK_EXHAUSTED',
+      'RATE_LIMITED',
+    ],
   }),
   route({
     method: 'POST',
@@ -183,40 +206,133 @@ export const ACTION_ROUTES: ActionRoute[] = [
     example: { reason: 'Dịch vụ tạm ngừng do sự cố hệ thống' },
     errors: ['SERVICE_NOT_FOUND'],
   }),
-  counterPath('call-next', 'counter:callNext', { vi: 'Gọi số tiếp theo', en: 'Call the next ticket' }, {
-    example: { resolve: 'served' },
-    errors: ['COUNTER_NOT_FOUND', 'OFFICER_REQUIRED', 'COUNTER_PAUSED', 'CURRENT_NOT_RESOLVED', 'NO_SHOW_TOO_EARLY', 'QUEUE_EMPTY'],
-  }),
-  counterPath('call-number', 'counter:callNumber', { vi: 'Gọi một số đang chờ (không theo thứ tự)', en: 'Call one waiting number out of order' }, {
-    example: { number: 1005 },
-    errors: ['COUNTER_NOT_FOUND', 'OFFICER_REQUIRED', 'COUNTER_PAUSED', 'COUNTER_BUSY', 'TICKET_NOT_FOUND', 'SERVICE_NOT_AT_COUNTER', 'ACTION_OUT_OF_ORDER'],
-  }),
-  counterPath('recall-no-show', 'counter:recallNoShow', { vi: 'Gọi lại công dân đã bị đánh dấu vắng mặt', en: 'Call a no-show who came back' }, {
-    example: { number: 1005 },
-    errors: ['COUNTER_NOT_FOUND', 'OFFICER_REQUIRED', 'COUNTER_PAUSED', 'COUNTER_BUSY', 'TICKET_NOT_FOUND', 'SERVICE_NOT_AT_COUNTER', 'ACTION_OUT_OF_ORDER'],
-  }),
-  counterPath('recall', 'counter:recall', { vi: 'Gọi lại số hiện tại', en: 'Call the current ticket again' }, { errors: [...ON_CURRENT, 'OFFICER_REQUIRED'] }),
-  counterPath('start', 'counter:start', { vi: 'Bắt đầu phục vụ', en: 'Start serving the current ticket' }, { errors: ON_CURRENT }),
-  counterPath('finish', 'counter:finish', { vi: 'Hoàn thành', en: 'Finish the current ticket' }, { errors: ON_CURRENT }),
-  counterPath('no-show', 'counter:noShow', { vi: 'Công dân vắng mặt', en: 'Mark the current ticket a no-show' }, { errors: [...ON_CURRENT, 'NO_SHOW_TOO_EARLY'] }),
-  counterPath('transfer', 'counter:transfer', { vi: 'Chuyển sang dịch vụ khác', en: 'Transfer the current ticket to another service' }, {
-    example: { serviceId: 2 },
-    errors: [...ON_CURRENT, 'SERVICE_NOT_FOUND', 'OFFICER_REQUIRED'],
-  }),
-  counterPath('pause', 'counter:pause', { vi: 'Tạm dừng quầy', en: 'Pause the counter' }, { errors: ['COUNTER_NOT_FOUND', 'ACTION_OUT_OF_ORDER'] }),
-  counterPath('resume', 'counter:resume', { vi: 'Mở lại quầy', en: 'Resume the counter' }, { errors: ['COUNTER_NOT_FOUND', 'ACTION_OUT_OF_ORDER'] }),
-  counterPath('sign-in', 'officer:signIn', { vi: 'Cán bộ đăng nhập quầy', en: 'An officer signs in at the counter' }, {
-    example: { name: 'Nguyễn Văn An', pin: '1234' },
-    errors: ['COUNTER_NOT_FOUND', 'OFFICER_BAD_CREDENTIALS', 'COUNTER_TAKEN', 'OFFICER_AT_OTHER_COUNTER', 'COUNTER_BUSY', 'OFFICER_LOCKED'],
-  }),
-  counterPath('sign-out', 'officer:signOut', { vi: 'Cán bộ rời quầy', en: 'The officer signs out' }, {
-    errors: ['COUNTER_NOT_FOUND', 'OFFICER_REQUIRED', 'COUNTER_BUSY'],
-  }),
+  counterPath(
+    'call-next',
+    'counter:callNext',
+    { vi: 'Gọi số tiếp theo', en: 'Call the next ticket' },
+    {
+      example: { resolve: 'served' },
+      errors: [
+        'COUNTER_NOT_FOUND',
+        'OFFICER_REQUIRED',
+        'COUNTER_PAUSED',
+        'CURRENT_NOT_RESOLVED',
+        'NO_SHOW_TOO_EARLY',
+        'QUEUE_EMPTY',
+      ],
+    },
+  ),
+  counterPath(
+    'call-number',
+    'counter:callNumber',
+    { vi: 'Gọi một số đang chờ (không theo thứ tự)', en: 'Call one waiting number out of order' },
+    {
+      example: { number: 1005 },
+      errors: [
+        'COUNTER_NOT_FOUND',
+        'OFFICER_REQUIRED',
+        'COUNTER_PAUSED',
+        'COUNTER_BUSY',
+        'TICKET_NOT_FOUND',
+        'SERVICE_NOT_AT_COUNTER',
+        'ACTION_OUT_OF_ORDER',
+      ],
+    },
+  ),
+  counterPath(
+    'recall-no-show',
+    'counter:recallNoShow',
+    { vi: 'Gọi lại công dân đã bị đánh dấu vắng mặt', en: 'Call a no-show who came back' },
+    {
+      example: { number: 1005 },
+      errors: [
+        'COUNTER_NOT_FOUND',
+        'OFFICER_REQUIRED',
+        'COUNTER_PAUSED',
+        'COUNTER_BUSY',
+        'TICKET_NOT_FOUND',
+        'SERVICE_NOT_AT_COUNTER',
+        'ACTION_OUT_OF_ORDER',
+      ],
+    },
+  ),
+  counterPath(
+    'recall',
+    'counter:recall',
+    { vi: 'Gọi lại số hiện tại', en: 'Call the current ticket again' },
+    { errors: [...ON_CURRENT, 'OFFICER_REQUIRED'] },
+  ),
+  counterPath(
+    'start',
+    'counter:start',
+    { vi: 'Bắt đầu phục vụ', en: 'Start serving the current ticket' },
+    { errors: ON_CURRENT },
+  ),
+  counterPath(
+    'finish',
+    'counter:finish',
+    { vi: 'Hoàn thành', en: 'Finish the current ticket' },
+    { errors: ON_CURRENT },
+  ),
+  counterPath(
+    'no-show',
+    'counter:noShow',
+    { vi: 'Công dân vắng mặt', en: 'Mark the current ticket a no-show' },
+    { errors: [...ON_CURRENT, 'NO_SHOW_TOO_EARLY'] },
+  ),
+  counterPath(
+    'transfer',
+    'counter:transfer',
+    { vi: 'Chuyển sang dịch vụ khác', en: 'Transfer the current ticket to another service' },
+    {
+      example: { serviceId: 2 },
+      errors: [...ON_CURRENT, 'SERVICE_NOT_FOUND', 'OFFICER_REQUIRED'],
+    },
+  ),
+  counterPath(
+    'pause',
+    'counter:pause',
+    { vi: 'Tạm dừng quầy', en: 'Pause the counter' },
+    { errors: ['COUNTER_NOT_FOUND', 'ACTION_OUT_OF_ORDER'] },
+  ),
+  counterPath(
+    'resume',
+    'counter:resume',
+    { vi: 'Mở lại quầy', en: 'Resume the counter' },
+    { errors: ['COUNTER_NOT_FOUND', 'ACTION_OUT_OF_ORDER'] },
+  ),
+  counterPath(
+    'sign-in',
+    'officer:signIn',
+    { vi: 'Cán bộ đăng nhập quầy', en: 'An officer signs in at the counter' },
+    {
+      example: { name: 'Nguyễn Văn An', pin: '1234' },
+      errors: [
+        'COUNTER_NOT_FOUND',
+        'OFFICER_BAD_CREDENTIALS',
+        'COUNTER_TAKEN',
+        'OFFICER_AT_OTHER_COUNTER',
+        'COUNTER_BUSY',
+        'OFFICER_LOCKED',
+      ],
+    },
+  ),
+  counterPath(
+    'sign-out',
+    'officer:signOut',
+    { vi: 'Cán bộ rời quầy', en: 'The officer signs out' },
+    {
+      errors: ['COUNTER_NOT_FOUND', 'OFFICER_REQUIRED', 'COUNTER_BUSY'],
+    },
+  ),
   route({
     method: 'GET',
     path: '/api/counters/{id}',
     action: 'counter:view',
-    summary: { vi: 'Màn hình quầy: quầy, các số kế tiếp, hàng chờ', en: "A counter's screen: the counter, who is next, the queues" },
+    summary: {
+      vi: 'Màn hình quầy: quầy, các số kế tiếp, hàng chờ',
+      en: "A counter's screen: the counter, who is next, the queues",
+    },
     roles: COUNTER_ROLES,
     params: { id: 'counterId' },
     errors: ['COUNTER_NOT_FOUND'],
@@ -225,7 +341,10 @@ export const ACTION_ROUTES: ActionRoute[] = [
     method: 'GET',
     path: '/api/reports/queue',
     action: 'report:queue',
-    summary: { vi: 'Báo cáo hàng chờ theo dịch vụ, quầy hoặc cán bộ', en: 'Queue report by service, counter or officer' },
+    summary: {
+      vi: 'Báo cáo hàng chờ theo dịch vụ, quầy hoặc cán bộ',
+      en: 'Queue report by service, counter or officer',
+    },
     roles: ['admin'],
     from: 'query',
     example: { from: '2024-01-01', to: '2024-12-31', groupBy: 'service' },
@@ -234,7 +353,10 @@ export const ACTION_ROUTES: ActionRoute[] = [
     method: 'GET',
     path: '/api/display/state',
     action: 'display:sync',
-    summary: { vi: 'Trạng thái màn hình sảnh: quầy và các lượt gọi gần nhất', en: 'The wall now: counters and the last calls' },
+    summary: {
+      vi: 'Trạng thái màn hình sảnh: quầy và các lượt gọi gần nhất',
+      en: 'The wall now: counters and the last calls',
+    },
     roles: ['display', 'admin'],
     from: { fixed: { afterSeq: 0 } },
     output: { schema: DisplayState, pick: (d) => d.state },

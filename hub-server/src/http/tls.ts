@@ -20,7 +20,8 @@ const YEAR_MS = 365 * 24 * 60 * 60 * 1000;
  * start and kept in `selfSignedDir` (so devices that trusted it keep trusting it).
  */
 export async function loadTls(source: TlsSource, now: number): Promise<TlsIdentity> {
-  if ('certFile' in source) return identity(readFileSync(source.certFile, 'utf8'), readFileSync(source.keyFile, 'utf8'));
+  if ('certFile' in source)
+    return identity(readFileSync(source.certFile, 'utf8'), readFileSync(source.keyFile, 'utf8'));
   const certFile = join(source.selfSignedDir, 'hub-cert.pem');
   const keyFile = join(source.selfSignedDir, 'hub-key.pem');
   if (!existsSync(certFile) || !existsSync(keyFile)) {

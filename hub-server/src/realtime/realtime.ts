@@ -40,7 +40,10 @@ export interface Realtime {
   close(): Promise<void>;
 }
 
-export function createRealtime(devices: DeviceRepository, options: { allowedOrigins?: readonly string[] } = {}): Realtime {
+export function createRealtime(
+  devices: DeviceRepository,
+  options: { allowedOrigins?: readonly string[] } = {},
+): Realtime {
   const allowed = options.allowedOrigins ?? [];
   const io: HubIo = new Server({
     serveClient: false,

@@ -138,8 +138,10 @@ export const en = {
   },
   counterApp: {
     printerAlert: {
-      PRINTER_PAPER_OUT: 'The printer at kiosk {kiosk} is out of paper: ticket {label} was not printed. Please refill it.',
-      PRINTER_COVER_OPEN: 'The printer at kiosk {kiosk} has its cover open: ticket {label} was not printed. Please close it.',
+      PRINTER_PAPER_OUT:
+        'The printer at kiosk {kiosk} is out of paper: ticket {label} was not printed. Please refill it.',
+      PRINTER_COVER_OPEN:
+        'The printer at kiosk {kiosk} has its cover open: ticket {label} was not printed. Please close it.',
       PRINTER_OFFLINE: 'The printer at kiosk {kiosk} has stopped: ticket {label} was not printed. Please check it.',
       other: 'The printer at kiosk {kiosk} could not print ticket {label}. Please check it.',
     },

@@ -10,7 +10,8 @@ const MAX_CALENDAR_FILE = 2 * 1024 * 1024;
 
 export const calendarSet: Command = {
   path: ['calendar', 'set'],
-  summary: 'luot calendar set TỆP.json [--db PATH]   lịch nghỉ lễ và ngày làm bù: {"holidays": [...], "workingWeekends": [...]}',
+  summary:
+    'luot calendar set TỆP.json [--db PATH]   lịch nghỉ lễ và ngày làm bù: {"holidays": [...], "workingWeekends": [...]}',
   async run(argv) {
     const { values, positionals } = parse(argv, { db: { type: 'string' } });
     const file = positionals[0];

@@ -15,7 +15,9 @@ const ORIENTATION_VI: Record<DisplayConfig['orientation'], string> = {
 function counterList(flag: string): number[] {
   if (flag === 'all') return [];
   if (!/^\d{1,3}(,\d{1,3})*$/.test(flag)) {
-    throw new UsageError(`--counters cần các số quầy cách nhau bởi dấu phẩy, ví dụ 1,2,3, hoặc "all" (nhận được "${flag}").`);
+    throw new UsageError(
+      `--counters cần các số quầy cách nhau bởi dấu phẩy, ví dụ 1,2,3, hoặc "all" (nhận được "${flag}").`,
+    );
   }
   return flag.split(',').map(Number);
 }
@@ -45,7 +47,8 @@ export const displaySet: Command = {
       json: { type: 'boolean', default: false },
       db: { type: 'string' },
     });
-    if (positionals.length !== 1) throw new UsageError('Cần đúng một mã màn hình, ví dụ: luot display set 1 --notice "…".');
+    if (positionals.length !== 1)
+      throw new UsageError('Cần đúng một mã màn hình, ví dụ: luot display set 1 --notice "…".');
     const displayId = intFlag(positionals[0], 'ID', 0);
     const input = DisplayConfigureInput.safeParse({
       displayId,
@@ -72,7 +75,9 @@ export const displaySet: Command = {
       const changes = values.counters !== undefined || values.orientation !== undefined || values.notice !== undefined;
       const config = changes ? configs.configure(input.data).config : display.config;
       if (JSON.stringify(config) !== JSON.stringify(display.config)) recordChange(db, 'displays', displayId);
-      console.log(values.json ? JSON.stringify({ displayId, config }) : describeDisplay(displayId, display.name, config));
+      console.log(
+        values.json ? JSON.stringify({ displayId, config }) : describeDisplay(displayId, display.name, config),
+      );
       return 0;
     } finally {
       db.close();

@@ -9,7 +9,10 @@ export const officerAdd: Command = {
   summary: 'luot officer add --name TÊN --pin 4-8 CHỮ SỐ [--db PATH]   thêm cán bộ',
   run(argv) {
     const { values } = parse(argv, { name: { type: 'string' }, pin: { type: 'string' }, db: { type: 'string' } });
-    const parsed = SignInInput.pick({ name: true, pin: true }).safeParse({ name: values.name ?? '', pin: values.pin ?? '' });
+    const parsed = SignInInput.pick({ name: true, pin: true }).safeParse({
+      name: values.name ?? '',
+      pin: values.pin ?? '',
+    });
     if (!parsed.success) throw new UsageError('Cần --name (tên cán bộ) và --pin gồm 4 đến 8 chữ số.');
     const db = openDatabase(dbPath(values.db));
     try {

@@ -68,7 +68,9 @@ export const printerSim: Command = {
         }
       },
     });
-    console.log(`Máy in ảo đang chạy tại ${printer.url}${values['paper-out'] ? ' (đang báo hết giấy)' : ''}. Ảnh vé lưu vào ${out}. Nhấn Ctrl+C để dừng.`);
+    console.log(
+      `Máy in ảo đang chạy tại ${printer.url}${values['paper-out'] ? ' (đang báo hết giấy)' : ''}. Ảnh vé lưu vào ${out}. Nhấn Ctrl+C để dừng.`,
+    );
     await new Promise<void>((done) => {
       process.once('SIGINT', done);
       process.once('SIGTERM', done);

@@ -30,7 +30,9 @@ export const say: Command = {
     if (counter < 1 || counter > 999) throw new UsageError('--counter phải từ 1 đến 999.');
     const template = values.template === undefined ? undefined : AnnouncementTemplate.safeParse(values.template);
     if (template && !template.success) {
-      throw new UsageError('--template phải chứa {số} và {quầy}, mỗi chỗ đúng một lần, trên một dòng, tối đa 200 ký tự.');
+      throw new UsageError(
+        '--template phải chứa {số} và {quầy}, mỗi chỗ đúng một lần, trên một dòng, tối đa 200 ký tự.',
+      );
     }
     const dialect: NumberDialect = values.south ? 'south' : 'north';
     const announcement = buildAnnouncement(label.toUpperCase(), counter, { dialect, template: template?.data });

@@ -15,7 +15,9 @@ export interface DisplayActionDeps {
  * The walls' actions (SPEC W5, W6, W8): a display reads its own setup and catches up on missed
  * calls; an admin changes one display's configuration, which is then pushed to every wall.
  */
-export function displayActions(deps: DisplayActionDeps): Pick<ActionTable, 'display:get' | 'display:configure' | 'display:sync'> {
+export function displayActions(
+  deps: DisplayActionDeps,
+): Pick<ActionTable, 'display:get' | 'display:configure' | 'display:sync'> {
   const { configs } = deps;
   return {
     'display:get': {

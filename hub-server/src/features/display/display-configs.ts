@@ -72,4 +72,3 @@ export type DisplayConfigs = ReturnType<typeof createDisplayConfigs>;
 
 const definedOnly = <T extends object>(o: T): Partial<T> =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
-

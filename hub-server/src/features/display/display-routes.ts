@@ -19,7 +19,10 @@ export function displayRoutes(dispatch: Dispatch, publish: (events: readonly Hub
         path: '/api/displays/{id}',
         summary: { vi: 'Cấu hình một màn hình sảnh', en: 'Configure a wall display' },
         params: { id: { schema: Id, example: 1 } },
-        body: { content: { 'application/json': DisplayConfigureInput.omit({ displayId: true }) }, example: { orientation: 'auto' } },
+        body: {
+          content: { 'application/json': DisplayConfigureInput.omit({ displayId: true }) },
+          example: { orientation: 'auto' },
+        },
         response: { content: { 'application/json': DisplayConfigured } },
         errors: ['BAD_REQUEST', 'PAYLOAD_TOO_LARGE'],
       },

@@ -42,7 +42,12 @@ export const LAST_CALLS = 8;
 export const MAX_MISSED = 200;
 
 /** What the wall shows, and what a reconnecting display missed. */
-export function createDisplayService(db: Db, centre: CentreRepository, queue: QueueService, officers: OfficerRepository) {
+export function createDisplayService(
+  db: Db,
+  centre: CentreRepository,
+  queue: QueueService,
+  officers: OfficerRepository,
+) {
   const call = db.prepare<[number], CallRow>(`${CALL_SELECT} WHERE c.seq = ?`);
   const lastCalls = db.prepare<[number], CallRow>(`${CALL_SELECT} ORDER BY c.seq DESC LIMIT ?`);
   const after = db.prepare<[number, number], CallRow>(`${CALL_SELECT} WHERE c.seq > ? ORDER BY c.seq DESC LIMIT ?`);

@@ -31,7 +31,10 @@ import type { Db } from '../../db/open';
 const TOTAL_DIM: DossierGroupBy = 'channel';
 
 /** What a dossier's contributions depend on. */
-export type Contributing = Pick<DossierFacts, 'level' | 'field' | 'channel' | 'receivedDate' | 'dueDate' | 'resolvedDate'>;
+export type Contributing = Pick<
+  DossierFacts,
+  'level' | 'field' | 'channel' | 'receivedDate' | 'dueDate' | 'resolvedDate'
+>;
 
 /** The Contributing columns of a dossiers-shaped table, as `prefix`.column. */
 export const contributingColumns = (prefix: string): string =>

@@ -25,7 +25,9 @@ function calendarProblem(issue: { path: PropertyKey[]; message: string } | undef
 
 /** The centre's stored working-day calendar (D2). */
 export function readCalendar(db: Db): CalendarDays {
-  const rows = db.prepare<[], { date: string; kind: string }>('SELECT date, kind FROM calendar_days ORDER BY date').all();
+  const rows = db
+    .prepare<[], { date: string; kind: string }>('SELECT date, kind FROM calendar_days ORDER BY date')
+    .all();
   return {
     holidays: rows.filter((r) => r.kind === 'holiday').map((r) => r.date),
     workingWeekends: rows.filter((r) => r.kind === 'workingWeekend').map((r) => r.date),

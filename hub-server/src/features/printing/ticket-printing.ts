@@ -73,7 +73,12 @@ export function createTicketPrinting(deps: TicketPrintingDeps) {
       deps.events.record({ type: 'printed', ticketId: ticket.id, deviceId: device.id, data: { printer, ...outcome } });
       if (outcome.paperLow) logger.warn(where, 'printer paper is low');
     } else {
-      deps.events.record({ type: 'printFailed', ticketId: ticket.id, deviceId: device.id, data: { printer, code: outcome.code } });
+      deps.events.record({
+        type: 'printFailed',
+        ticketId: ticket.id,
+        deviceId: device.id,
+        data: { printer, code: outcome.code },
+      });
       logger.warn({ ...where, code: outcome.code, detail: report.detail }, 'ticket not printed');
       deps.notify.printerFailed({
         deviceId: device.id,

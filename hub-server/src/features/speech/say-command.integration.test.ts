@@ -37,7 +37,13 @@ describe('luot say', () => {
   });
 
   it('V10: operator mistakes are usage errors in Vietnamese', async () => {
-    for (const argv of [[], ['1005'], ['10x5', '--counter', '3'], ['1005', '--counter', '0'], ['1005', '--counter', '3', '--template', 'Mời {số}']]) {
+    for (const argv of [
+      [],
+      ['1005'],
+      ['10x5', '--counter', '3'],
+      ['1005', '--counter', '0'],
+      ['1005', '--counter', '3', '--template', 'Mời {số}'],
+    ]) {
       await expect(run(...argv), argv.join(' ')).rejects.toBeInstanceOf(UsageError);
     }
     await expect(run('1005', '--counter', '3', '--wav', '/tmp/x.wav', '--voice-pack', '/nonexistent')).rejects.toThrow(

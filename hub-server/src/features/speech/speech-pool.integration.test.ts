@@ -39,7 +39,8 @@ describe('eSpeak NG worker pool (S6, S7)', () => {
   afterEach(async () => {
     await Promise.all(open.splice(0).map((e) => e.close()));
     // close() has ended every worker the test started: the thread count is back where it was.
-    if (canCountThreads && threadsBefore > 0) await expect.poll(threads, { timeout: 5_000 }).toBeLessThanOrEqual(threadsBefore);
+    if (canCountThreads && threadsBefore > 0)
+      await expect.poll(threads, { timeout: 5_000 }).toBeLessThanOrEqual(threadsBefore);
     threadsBefore = 0;
   });
 

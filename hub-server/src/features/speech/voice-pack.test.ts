@@ -53,20 +53,42 @@ describe('voice pack', () => {
   });
 
   it('V11: a covered phrase is its clips joined in order with the pack gap', async () => {
-    const pack = voicePackFromClips('t', new Map([['Mời công dân', mark(7)], ['số', mark(8)], ['ba', mark(9)]]), 1000 / 8000);
+    const pack = voicePackFromClips(
+      't',
+      new Map([
+        ['Mời công dân', mark(7)],
+        ['số', mark(8)],
+        ['ba', mark(9)],
+      ]),
+      1000 / 8000,
+    );
     expect(marks(await pack.synthesize('mời công dân số ba ba'))).toEqual([7, 0, 8, 0, 9, 0, 9]);
     expect(pack.missing('mời công dân số bốn')).toEqual(['bốn']);
     await expect(pack.synthesize('mời công dân số bốn')).rejects.toThrow(SpeechError);
   });
 
   it('V11: clips of different formats make no pack', () => {
-    expect(() => voicePackFromClips('t', new Map([['một', mark(1)], ['hai', mark(2, { sampleRate: 16000, channels: 1 })]]), 0)).toThrow(
-      VoicePackError,
-    );
+    expect(() =>
+      voicePackFromClips(
+        't',
+        new Map([
+          ['một', mark(1)],
+          ['hai', mark(2, { sampleRate: 16000, channels: 1 })],
+        ]),
+        0,
+      ),
+    ).toThrow(VoicePackError);
   });
 
   it('V12: the pack speaks what it covers; anything else goes to the fallback engine', async () => {
-    const pack = voicePackFromClips('t', new Map([['số', mark(1)], ['ba', mark(3)]]), 0);
+    const pack = voicePackFromClips(
+      't',
+      new Map([
+        ['số', mark(1)],
+        ['ba', mark(3)],
+      ]),
+      0,
+    );
     const fallback = fakeEngine();
     const voice = preferVoicePack(pack, fallback.engine);
     expect(marks(await voice.synthesize('Số ba'))).toEqual([1, 3]);

@@ -116,7 +116,9 @@ export async function loadVoicePack(dir: string): Promise<VoicePack> {
     const text = await readFile(join(dir, MANIFEST_FILE), 'utf8');
     manifest = VoicePackManifest.parse(JSON.parse(text));
   } catch (e) {
-    throw new VoicePackError(`${join(dir, MANIFEST_FILE)}: ${e instanceof z.ZodError ? z.prettifyError(e) : (e as Error).message}`);
+    throw new VoicePackError(
+      `${join(dir, MANIFEST_FILE)}: ${e instanceof z.ZodError ? z.prettifyError(e) : (e as Error).message}`,
+    );
   }
   const problems: string[] = [];
   const clips = new Map<string, Wav>();

@@ -25,7 +25,10 @@ function riff(...chunks: [string, Uint8Array, number?][]): Uint8Array {
   const out = new Uint8Array(total);
   out.set([...'RIFF'].map((c) => c.charCodeAt(0)));
   new DataView(out.buffer).setUint32(4, total - 8, true);
-  out.set([...'WAVE'].map((c) => c.charCodeAt(0)), 8);
+  out.set(
+    [...'WAVE'].map((c) => c.charCodeAt(0)),
+    8,
+  );
   let at = 12;
   for (const p of parts) {
     out.set(p, at);

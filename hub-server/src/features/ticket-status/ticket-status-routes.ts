@@ -42,12 +42,21 @@ export function ticketStatusRoutes(
       roles: 'public',
       doc: {
         path: '/t/{publicId}',
-        summary: { vi: 'Trang theo dõi vé trên điện thoại (mã QR trên vé)', en: "The phone's ticket page (the ticket's QR code)" },
+        summary: {
+          vi: 'Trang theo dõi vé trên điện thoại (mã QR trên vé)',
+          en: "The phone's ticket page (the ticket's QR code)",
+        },
         params: { publicId: { schema: PublicId, example: 'AAAAAAAAAAAAAAAA' } },
         response: { content: { 'text/html': null } },
         otherResponses: {
-          404: { content: { 'text/html': null }, description: { vi: 'Không có vé này: trang nói bằng lời', en: 'No such ticket: the page says so' } },
-          503: { content: { 'text/plain': null }, description: { vi: 'Ứng dụng chưa được build', en: 'The app is not built' } },
+          404: {
+            content: { 'text/html': null },
+            description: { vi: 'Không có vé này: trang nói bằng lời', en: 'No such ticket: the page says so' },
+          },
+          503: {
+            content: { 'text/plain': null },
+            description: { vi: 'Ứng dụng chưa được build', en: 'The app is not built' },
+          },
         },
         errors: ['RATE_LIMITED'],
       },

@@ -223,7 +223,8 @@ export const jsonItems: ImportReader = async function* (chunks) {
     if (reader.phase === 'element' || reader.phase === 'calendar') {
       const same = open.phase === reader.phase && open.element === reader.elements;
       open = { phase: reader.phase, element: reader.elements, spanned: (same ? open.spanned : 0) + text.length };
-      if (open.spanned > (reader.phase === 'calendar' ? MAX_CALENDAR_CHARS : MAX_ELEMENT_CHARS) + PIECE_CHARS) throw reader.tooLarge();
+      if (open.spanned > (reader.phase === 'calendar' ? MAX_CALENDAR_CHARS : MAX_ELEMENT_CHARS) + PIECE_CHARS)
+        throw reader.tooLarge();
     } else open = { phase: reader.phase, element: 0, spanned: 0 };
   };
 

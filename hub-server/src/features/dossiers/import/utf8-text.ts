@@ -12,7 +12,10 @@ export async function* utf8Text(chunks: AsyncIterable<Uint8Array>): AsyncGenerat
     try {
       return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
     } catch {
-      throw new DomainError('IMPORT_ENCODING', `byte không hợp lệ trong khoảng byte ${offset}–${offset + (chunk?.length ?? 0)}`);
+      throw new DomainError(
+        'IMPORT_ENCODING',
+        `byte không hợp lệ trong khoảng byte ${offset}–${offset + (chunk?.length ?? 0)}`,
+      );
     }
   };
   for await (const chunk of chunks) {

@@ -6,9 +6,14 @@ import { parentPort } from 'node:worker_threads';
 // no message can reach the port before that listener is there.
 const on = parentPort.on.bind(parentPort);
 parentPort.on = (event, listener) =>
-  on(event, event !== 'message' ? listener : (message) => {
-    if (message.text === 'treo') for (;;);
-    if (message.text === 'sập') throw new Error('worker crashed on cue');
-    return listener(message);
-  });
+  on(
+    event,
+    event !== 'message'
+      ? listener
+      : (message) => {
+          if (message.text === 'treo') for (;;);
+          if (message.text === 'sập') throw new Error('worker crashed on cue');
+          return listener(message);
+        },
+  );
 await import('../espeak-worker.mjs');
