@@ -1,6 +1,14 @@
-import { manualClock, type CallEvent } from '@luot/shared';
+import { manualClock, type AnnouncementForm, type CallEvent } from '@luot/shared';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createAnnouncementQueue, hubClip, type Clip, type Player, type QueueEvent } from './announcement-queue';
+import {
+  announcementForm,
+  createAnnouncementQueue,
+  hubClip,
+  type Clip,
+  type Player,
+  type QueueEvent,
+} from './announcement-queue';
 
 const T0 = Date.parse('2025-03-10T02:00:00.000Z');
 
@@ -168,5 +176,141 @@ describe('announcement queue', () => {
       url: '/api/announcements/audio?number=1005&counter=3',
       text: 'Mời công dân có số thứ tự 1005 đến quầy số 3',
     });
+  });
+
+  it('V16: the short clip asks the hub for form=short and shows "1003, quầy 2"', () => {
+    expect(hubClip(call(7, { number: 1003, label: '1003', counterNumber: 2 }), undefined, 'short')).toEqual({
+      seq: 7,
+      url: '/api/announcements/audio?number=1003&counter=2&form=short',
+      text: '1003, quầy 2',
+    });
+  });
+});
+
+/** What a call went through, in ms from the start of a simulated hall (the queue's manual clock). */
+interface Heard {
+  arrived: number;
+  /** Calls not yet started (itself excluded) when it arrived. */
+  ahead: number;
+  form?: AnnouncementForm;
+  ended?: number;
+}
+
+/**
+ * Runs the queue against a voice whose clips last `ms[form]`, calls arriving at the given times:
+ * the clock jumps from one arrival or clip end to the next, nothing real is waited for.
+ */
+async function simulate(
+  arrivals: readonly number[],
+  ms: Record<AnnouncementForm, number> = { full: 6500, short: 3000 },
+) {
+  const clock = manualClock(T0);
+  const fake = fakePlayer();
+  const queue = createAnnouncementQueue({ player: fake.player, clock });
+  const heard = new Map<number, Heard>();
+  let endsAt: number | null = null;
+  let notStarted = 0;
+  queue.on((e) => {
+    const at = clock.now() - T0;
+    if (e.type === 'queued') heard.set(e.call.seq, { arrived: at, ahead: notStarted++ });
+    if (e.type === 'start') {
+      notStarted--;
+      heard.get(e.call.seq)!.form = e.form;
+      endsAt = at + ms[e.form];
+    }
+    if (e.type === 'end') {
+      heard.get(e.call.seq)!.ended = at;
+      endsAt = null;
+    }
+  });
+  const order = [...arrivals].sort((a, b) => a - b);
+  let next = 0;
+  // Each pass handles one arrival or one clip end, so the loop ends.
+  while (next < order.length || endsAt !== null) {
+    if (next < order.length && (endsAt === null || order[next]! <= endsAt)) {
+      clock.set(T0 + order[next]!);
+      next++;
+      queue.push(call(next, { at: new Date(clock.now()).toISOString() }));
+    } else {
+      clock.set(T0 + endsAt!);
+      await fake.settle();
+    }
+  }
+  return { heard: [...heard.entries()].map(([seq, h]) => ({ seq, ...h })), started: fake.started };
+}
+
+describe('announcement queue: a backlog is said briefly (A7)', () => {
+  it('A7: the form is short while calls wait behind, or after more than 3 s of waiting', () => {
+    expect(announcementForm(0, 0)).toBe('full');
+    expect(announcementForm(0, 3000)).toBe('full');
+    expect(announcementForm(0, 3001)).toBe('short');
+    expect(announcementForm(1, 0)).toBe('short');
+    expect(announcementForm(5, 10_000)).toBe('short');
+  });
+
+  it('A7: six calls in one second: the first in full, the five behind it briefly, all once and in order', async () => {
+    const { heard, started } = await simulate([0, 150, 300, 500, 700, 950]);
+    expect(started).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(heard.map((h) => h.form)).toEqual(['full', 'short', 'short', 'short', 'short', 'short']);
+    const last = heard.at(-1)!;
+    // One full clip and five short ones: 21.5 s, where six full clips took 39 s.
+    expect(last.ended! - 950).toBeLessThanOrEqual(6500 + 5 * 3000);
+  });
+
+  it('A7: the short clips go to the hub as form=short, the full one without', async () => {
+    const clock = manualClock(T0);
+    const fake = fakePlayer();
+    const urls: string[] = [];
+    const queue = createAnnouncementQueue({
+      player: fake.player,
+      clock,
+      clipFor: (c, form) => {
+        const clip = hubClip(c, undefined, form);
+        urls.push(clip.url);
+        return clip;
+      },
+    });
+    for (const seq of [1, 2]) queue.push(call(seq));
+    // The first clip lasts 6.5 s: the second has waited that long when its turn comes.
+    clock.advance(6500);
+    await fake.playAll();
+    expect(urls).toEqual([
+      '/api/announcements/audio?number=1001&counter=3',
+      '/api/announcements/audio?number=1002&counter=3&form=short',
+    ]);
+  });
+
+  it("A7: while the voice is busy, the next call's short clip is fetched ahead", async () => {
+    const clock = manualClock(T0);
+    const fake = fakePlayer();
+    const prepared: string[] = [];
+    const queue = createAnnouncementQueue({
+      player: { ...fake.player, prepare: (clip) => prepared.push(clip.url) },
+      clock,
+    });
+    queue.push(call(1));
+    expect(prepared).toEqual([]);
+    queue.push(call(2));
+    queue.push(call(3));
+    expect(prepared).toEqual(['/api/announcements/audio?number=1002&counter=3&form=short']);
+    clock.advance(6500);
+    await fake.settle();
+    expect(prepared.at(-1)).toBe('/api/announcements/audio?number=1003&counter=3&form=short');
+    await fake.playAll();
+  });
+
+  it('A7 property: a call that finds no other call waiting is over within 10 s, spoken once and in order', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.integer({ min: 0, max: 40_000 }), { minLength: 1, maxLength: 12 }),
+        async (times) => {
+          const { heard, started } = await simulate(times);
+          expect(started).toEqual(heard.map((h) => h.seq));
+          expect(heard.every((h) => h.ended !== undefined)).toBe(true);
+          for (const h of heard) if (h.ahead === 0) expect(h.ended! - h.arrived).toBeLessThanOrEqual(10_000);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });

@@ -1,4 +1,11 @@
-import { buildAnnouncement, type AnnouncementOptions, type CallEvent, type Clock } from '@luot/shared';
+import {
+  buildAnnouncement,
+  buildShortAnnouncement,
+  type AnnouncementForm,
+  type AnnouncementOptions,
+  type CallEvent,
+  type Clock,
+} from '@luot/shared';
 
 /** One thing to say: where its audio is and what it says. */
 export interface Clip {
@@ -7,9 +14,17 @@ export interface Clip {
   text: string;
 }
 
+/** What a player can tell of a clip it played to the end. */
+export interface Played {
+  /** The audio's length, when the player knows it (W11: tests and logs read it). */
+  durationMs?: number;
+}
+
 /** Plays one clip; the promise settles when it has finished (or failed). */
 export interface Player {
-  play(clip: Clip): Promise<void>;
+  play(clip: Clip): Promise<Played | void>;
+  /** Starts getting a clip that will probably be played next, so that no time is lost then (A7). */
+  prepare?(clip: Clip): void;
 }
 
 export type SkipReason = 'duplicate' | 'stale' | 'overflow';
@@ -17,22 +32,24 @@ export type SkipReason = 'duplicate' | 'stale' | 'overflow';
 /** What the queue did with each call, in order: the wall shows from it, tests assert on it. */
 export type QueueEvent =
   | { type: 'queued'; call: CallEvent }
-  | { type: 'start'; call: CallEvent; clip: Clip }
-  | { type: 'end'; call: CallEvent }
+  | { type: 'start'; call: CallEvent; clip: Clip; form: AnnouncementForm }
+  | { type: 'end'; call: CallEvent; durationMs?: number }
   | { type: 'failed'; call: CallEvent; error: unknown }
   | { type: 'skipped'; call: CallEvent; reason: SkipReason };
 
 export interface AnnouncementQueueOptions {
   player: Player;
   clock: Clock;
-  /** The audio of a call; the hub's announcement route by default. */
-  clipFor?: (call: CallEvent) => Clip;
+  /** The audio of a call in a form (A7); the hub's announcement route by default. */
+  clipFor?: (call: CallEvent, form: AnnouncementForm) => Clip;
   /** The centre's wording, for the clip text. */
   announcement?: AnnouncementOptions;
   /** A1/A4: calls older than this when they reach the display are shown, not spoken. */
   maxAgeMs?: number;
   /** A6: calls waiting beyond this many drop the oldest unspoken. */
   maxPending?: number;
+  /** A7: a call that has waited longer than this for its turn is said in the short form. */
+  shortAfterMs?: number;
 }
 
 export interface AnnouncementQueue {
@@ -49,19 +66,36 @@ export interface AnnouncementQueue {
 /** How many seqs are remembered one by one; older ones are covered by a watermark (A3). */
 const REMEMBERED_SEQS = 1000;
 
-/** The hub's audio route for a call. */
-export function hubClip(call: CallEvent, announcement?: AnnouncementOptions): Clip {
+/** A7: 3 s of waiting plus a full announcement (~6.5 s with its chime) still ends within ~10 s. */
+export const SHORT_AFTER_MS = 3000;
+
+/**
+ * A7: how a call is said when its turn comes: briefly while other calls wait behind it or once it
+ * has itself waited more than `shortAfterMs` (the voice is behind, it catches up); in full otherwise.
+ */
+export function announcementForm(
+  waitingBehind: number,
+  waitedMs: number,
+  shortAfterMs = SHORT_AFTER_MS,
+): AnnouncementForm {
+  return waitingBehind > 0 || waitedMs > shortAfterMs ? 'short' : 'full';
+}
+
+/** The hub's audio route for a call (V15), in the short form (V16) when asked. */
+export function hubClip(call: CallEvent, announcement?: AnnouncementOptions, form: AnnouncementForm = 'full'): Clip {
   const query = new URLSearchParams({ number: String(call.number), counter: String(call.counterNumber) });
+  if (form === 'short') query.set('form', 'short');
+  const build = form === 'short' ? buildShortAnnouncement : buildAnnouncement;
   return {
     seq: call.seq,
     url: `/api/announcements/audio?${query.toString()}`,
-    text: buildAnnouncement(call.label, call.counterNumber, announcement).text,
+    text: build(call.label, call.counterNumber, announcement).text,
   };
 }
 
 /**
- * Speaks calls one at a time (A1), a recall again (A2), a seq never twice (A3), and keeps
- * quiet about calls that arrive more than a minute late (A4). SPEC A1–A6.
+ * Speaks calls one at a time (A1), a recall again (A2), a seq never twice (A3), keeps quiet
+ * about calls that arrive more than a minute late (A4), and says a backlog briefly (A7). SPEC A1–A7.
  *
  * @example
  * const queue = createAnnouncementQueue({ player: createAudioPlayer({ token }), clock: systemClock });
@@ -69,14 +103,18 @@ export function hubClip(call: CallEvent, announcement?: AnnouncementOptions): Cl
  */
 export function createAnnouncementQueue(options: AnnouncementQueueOptions): AnnouncementQueue {
   const { player, clock } = options;
-  const clipFor = options.clipFor ?? ((call: CallEvent) => hubClip(call, options.announcement));
+  const clipFor =
+    options.clipFor ?? ((call: CallEvent, form: AnnouncementForm) => hubClip(call, options.announcement, form));
   const maxAgeMs = options.maxAgeMs ?? 60_000;
   const maxPending = options.maxPending ?? 20;
+  const shortAfterMs = options.shortAfterMs ?? SHORT_AFTER_MS;
 
   const listeners = new Set<(event: QueueEvent) => void>();
   const seen = new Set<number>();
   let forgottenUpTo = 0;
   const pending: CallEvent[] = [];
+  /** When each waiting call reached the queue (A7), by seq. */
+  const arrivedAt = new Map<number, number>();
   let playing = false;
   let disposed = false;
   let idleWaiters: (() => void)[] = [];
@@ -99,16 +137,31 @@ export function createAnnouncementQueue(options: AnnouncementQueueOptions): Anno
     for (const w of waiters) w();
   };
 
+  /**
+   * A7: the call after the one playing will be said briefly when its turn comes, unless it turns
+   * out to be alone and early (then its full clip is fetched as before): its short clip is fetched
+   * while the voice is busy.
+   */
+  const prepareNext = (): void => {
+    const next = pending[0];
+    if (player.prepare && next) player.prepare(clipFor(next, 'short'));
+  };
+
   async function drain(): Promise<void> {
     playing = true;
     // Each pass takes one call off a list capped at maxPending, so the loop ends.
     while (!disposed && pending.length > 0) {
       const call = pending.shift() as CallEvent;
-      const clip = clipFor(call);
-      emit({ type: 'start', call, clip });
+      const waitedMs = clock.now() - (arrivedAt.get(call.seq) ?? clock.now());
+      arrivedAt.delete(call.seq);
+      const form = announcementForm(pending.length, waitedMs, shortAfterMs);
+      const clip = clipFor(call, form);
+      emit({ type: 'start', call, clip, form });
       try {
-        await player.play(clip);
-        emit({ type: 'end', call });
+        const playing = player.play(clip);
+        prepareNext();
+        const played = await playing;
+        emit({ type: 'end', call, ...(played?.durationMs === undefined ? {} : { durationMs: played.durationMs }) });
       } catch (error) {
         // A5: one clip that cannot play must not silence the calls behind it.
         emit({ type: 'failed', call, error });
@@ -135,9 +188,14 @@ export function createAnnouncementQueue(options: AnnouncementQueueOptions): Anno
       // Catch-up may deliver earlier seqs after a live one: speak in seq order.
       const at = pending.findIndex((p) => p.seq > call.seq);
       pending.splice(at < 0 ? pending.length : at, 0, call);
+      arrivedAt.set(call.seq, clock.now());
       emit({ type: 'queued', call });
-      while (pending.length > maxPending)
-        emit({ type: 'skipped', call: pending.shift() as CallEvent, reason: 'overflow' });
+      if (playing && pending[0] === call) prepareNext();
+      while (pending.length > maxPending) {
+        const dropped = pending.shift() as CallEvent;
+        arrivedAt.delete(dropped.seq);
+        emit({ type: 'skipped', call: dropped, reason: 'overflow' });
+      }
       if (!playing) void drain();
     },
     on(listener) {
@@ -151,6 +209,7 @@ export function createAnnouncementQueue(options: AnnouncementQueueOptions): Anno
     dispose() {
       disposed = true;
       pending.length = 0;
+      arrivedAt.clear();
       listeners.clear();
       if (!playing) settleIdle();
     },

@@ -61,6 +61,50 @@ describe('browser audio player', () => {
     expect(audio.paused).toBe(true);
   });
 
+  it('W11: a clip played to the end reports how long it was', async () => {
+    const audio = Object.assign(fakeAudio(), { duration: 2.8271 });
+    const { player } = setup(200, audio);
+    const playing = player.play(clip);
+    await vi.waitFor(() => expect(audio.src).toMatch(/^blob:/));
+    audio.fire('ended');
+    await expect(playing).resolves.toEqual({ durationMs: 2827 });
+  });
+
+  it('A7: a clip prepared ahead is fetched once, then played from what was fetched', async () => {
+    const { player, requests, audio } = setup();
+    player.prepare!(clip);
+    player.prepare!(clip);
+    expect(requests).toHaveLength(1);
+    const playing = player.play(clip);
+    await vi.waitFor(() => expect(audio.src).toMatch(/^blob:/));
+    audio.fire('ended');
+    await playing;
+    expect(requests).toHaveLength(1);
+  });
+
+  it('A7: a clip whose fetch ahead was refused is fetched again when its turn comes', async () => {
+    let status = 503;
+    const requests: string[] = [];
+    const audio = fakeAudio();
+    const player = createAudioPlayer({
+      token: 'tok',
+      baseUrl: 'http://hub.local:8080',
+      fetch: (input) => {
+        requests.push(input instanceof Request ? input.url : input instanceof URL ? input.href : input);
+        return Promise.resolve(new Response(new Blob([new Uint8Array([82, 73, 70, 70])]), { status }));
+      },
+      createAudio: () => audio,
+    });
+    player.prepare!(clip);
+    await vi.waitFor(() => expect(requests).toHaveLength(1));
+    status = 200;
+    const playing = player.play(clip);
+    await vi.waitFor(() => expect(audio.src).toMatch(/^blob:/));
+    audio.fire('ended');
+    await playing;
+    expect(requests).toHaveLength(2);
+  });
+
   it('A5: a refused request, a blocked autoplay, a broken file or a stall all reject, so the queue moves on', async () => {
     await expect(setup(403).player.play(clip)).rejects.toThrow(/HTTP 403/);
     await expect(setup(200, fakeAudio({ blockAutoplay: true })).player.play(clip)).rejects.toThrow(/NotAllowed/);

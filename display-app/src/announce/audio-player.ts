@@ -3,6 +3,8 @@ import type { Clip, Player } from './announcement-queue';
 /** The part of HTMLAudioElement the player uses, so a test can stand in for it. */
 export type AudioLike = Pick<HTMLAudioElement, 'play' | 'pause' | 'addEventListener' | 'removeEventListener'> & {
   src: string;
+  /** Seconds, once known (NaN before): what the wall reports of each clip (W11). */
+  duration?: number;
 };
 
 export interface AudioPlayerOptions {
@@ -16,22 +18,44 @@ export interface AudioPlayerOptions {
   createAudio?: () => AudioLike;
 }
 
+/** Clips fetched ahead of their turn (A7): the next one or two, never more. */
+const MAX_PREPARED = 2;
+
 /**
  * Plays clips from the hub in the browser: fetch with the token, then an Audio element.
- * Rejects when the hub refuses, the browser blocks autoplay, or the clip stalls.
+ * Rejects when the hub refuses, the browser blocks autoplay, or the clip stalls. A clip prepared
+ * ahead is played from what was fetched; one whose fetch failed is fetched again.
  */
 export function createAudioPlayer(options: AudioPlayerOptions): Player {
   const timeoutMs = options.timeoutMs ?? 30_000;
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
   const createAudio = options.createAudio ?? (() => new Audio());
+  /** By clip URL, oldest first; a failed fetch settles as null. */
+  const prepared = new Map<string, Promise<Blob | null>>();
+
+  async function audioOf(url: string): Promise<Blob> {
+    const res = await doFetch(new URL(url, options.baseUrl ?? location.origin), {
+      headers: { authorization: `Bearer ${options.token}` },
+    });
+    if (!res.ok) throw new Error(`announcement audio: HTTP ${res.status}`);
+    return res.blob();
+  }
 
   return {
+    prepare(clip: Clip) {
+      if (prepared.has(clip.url)) return;
+      const oldest = prepared.keys().next();
+      if (prepared.size >= MAX_PREPARED && !oldest.done) prepared.delete(oldest.value);
+      prepared.set(
+        clip.url,
+        audioOf(clip.url).catch(() => null),
+      );
+    },
     async play(clip: Clip) {
-      const res = await doFetch(new URL(clip.url, options.baseUrl ?? location.origin), {
-        headers: { authorization: `Bearer ${options.token}` },
-      });
-      if (!res.ok) throw new Error(`announcement audio: HTTP ${res.status}`);
-      const objectUrl = URL.createObjectURL(await res.blob());
+      const ahead = prepared.get(clip.url);
+      prepared.delete(clip.url);
+      const blob = (await ahead) ?? (await audioOf(clip.url));
+      const objectUrl = URL.createObjectURL(blob);
       const audio = createAudio();
       let timer: ReturnType<typeof setTimeout> | undefined;
       let onEnd = (): void => {};
@@ -50,6 +74,10 @@ export function createAudioPlayer(options: AudioPlayerOptions): Player {
         audio.src = objectUrl;
         // Together, so an error event during play() is never an unhandled rejection.
         await Promise.all([audio.play(), finished]);
+        const seconds = audio.duration;
+        return seconds !== undefined && Number.isFinite(seconds)
+          ? { durationMs: Math.round(seconds * 1000) }
+          : undefined;
       } finally {
         clearTimeout(timer);
         audio.removeEventListener('ended', onEnd);

@@ -92,6 +92,29 @@ describe('useDisplay', () => {
     expect(display.state.value?.lastCalls.map((c) => c.seq)).toEqual([13, 12, 11]);
   });
 
+  it("W15: a live call makes its ticket the counter's current at once; a caught-up one leaves the hub's state alone", async () => {
+    const { fire, answer, display } = setup();
+    const counter = { id: 1, number: 1, name: 'Quầy 1', serviceIds: [1], paused: false, officer: null, current: null };
+    const withCounter = (seq: number, missed: CallEvent[] = []): DisplaySync => {
+      const sync = syncAnswer(seq, missed);
+      return { ...sync, state: { ...sync.state, counters: [counter] } };
+    };
+    fire('connect');
+    await answer('display:get', setupAnswer(1));
+    await answer('display:sync', withCounter(10));
+    // Live, before the hub's counter:updated: the tile and the big number already have it.
+    fire('ticket:called', call(11));
+    expect(display.state.value?.counters[0]?.current).toMatchObject({ id: 11, label: '1011', status: 'called' });
+    // The counter finished it; then the wall reconnects and catches up on call 11 and 12, both
+    // resolved since: the state from the hub stands.
+    fire('counter:updated', counter);
+    fire('disconnect', 'transport close');
+    fire('connect');
+    await answer('display:get', setupAnswer(1));
+    await answer('display:sync', withCounter(12, [call(12)]));
+    expect(display.state.value?.counters[0]?.current).toBeNull();
+  });
+
   it('W5/W6: the setup sets the hub time; a change for this display applies, one for another does not', async () => {
     const { fire, answer, display, measured } = setup();
     fire('connect');

@@ -14,6 +14,19 @@ const RECONNECT_AFTER_KICK_MS = 1000;
 
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The counter as a call leaves it: the called ticket is its current one. */
+const calledAt = (c: CounterState, call: CallEvent): CounterState => ({
+  ...c,
+  current: {
+    id: call.ticketId,
+    serviceId: call.serviceId,
+    number: call.number,
+    label: call.label,
+    status: 'called',
+    counterId: call.counterId,
+  },
+});
+
 /**
  * The wall's view of the hub. On every (re)connection it reads its setup (configuration, hub
  * time) and catches up on what it missed after the last call it delivered; live calls that
@@ -32,7 +45,12 @@ export function useDisplay(hub: HubConnection, time: HubClock, onCall: (call: Ca
       const lastCalls = [call, ...s.lastCalls.filter((c) => c.seq !== call.seq)]
         .sort((a, b) => b.seq - a.seq)
         .slice(0, LAST_CALLS);
-      state.value = { ...s, lastCalls, seq: Math.max(s.seq, call.seq) };
+      // A call newer than the state makes its ticket the counter's current (Q7, Q9) before the
+      // hub's counter:updated says so, so tile and big number (W15) agree from the first moment.
+      // A caught-up call is already in the state, which may know it was resolved since.
+      const counters =
+        call.seq > s.seq ? s.counters.map((c) => (c.id === call.counterId ? calledAt(c, call) : c)) : s.counters;
+      state.value = { ...s, counters, lastCalls, seq: Math.max(s.seq, call.seq) };
     }
     onCall(call);
   });

@@ -103,12 +103,6 @@ export const en = {
     hubOfflineRetry: 'It is reconnecting by itself; the ticket screen comes back when it is done.',
     hubConnectingTitle: 'The ticket machine is connecting…',
     hubConnectingWhat: 'Please wait a moment.',
-    printFailedTitle: {
-      PRINTER_PAPER_OUT: 'The printer is out of paper',
-      PRINTER_COVER_OPEN: 'The printer cover is open',
-      PRINTER_OFFLINE: 'The printer has stopped',
-      other: 'The ticket could not be printed',
-    },
     printFailedKeep: 'Please note this number or scan the QR code to follow it, then wait to be called.',
     printFailedTell: {
       PRINTER_PAPER_OUT: 'Please tell a member of staff so they can refill the paper.',
@@ -212,7 +206,6 @@ export const en = {
     month: 'Month {month}',
     year: 'Year {year}',
     onTimeRate: 'On time or early',
-    noneResolved: 'No dossier resolved yet',
     received: 'Received',
     resolved: 'Resolved',
     pending: 'In progress',

@@ -108,13 +108,7 @@ export const vi = {
     hubOfflineRetry: 'Máy đang tự kết nối lại; khi kết nối xong, màn hình lấy số sẽ hiện ra.',
     hubConnectingTitle: 'Máy lấy số đang kết nối…',
     hubConnectingWhat: 'Mời công dân chờ trong giây lát.',
-    /** K11: a ticket that did not print: what happened, then what to do. */
-    printFailedTitle: {
-      PRINTER_PAPER_OUT: 'Máy in hết giấy',
-      PRINTER_COVER_OPEN: 'Nắp máy in đang mở',
-      PRINTER_OFFLINE: 'Máy in đang tạm ngừng',
-      other: 'Chưa in được vé',
-    },
+    /** K11: a ticket that did not print: what to do (what happened is K2's text). */
     printFailedKeep: 'Mời công dân ghi nhớ số thứ tự này hoặc quét mã QR để theo dõi, rồi chờ gọi số.',
     printFailedTell: {
       PRINTER_PAPER_OUT: 'Công dân vui lòng báo cán bộ hướng dẫn để thay giấy cho máy in.',
@@ -220,7 +214,6 @@ export const vi = {
     month: 'Tháng {month}',
     year: 'Năm {year}',
     onTimeRate: 'Đúng và trước hạn',
-    noneResolved: 'Chưa có hồ sơ giải quyết',
     received: 'Tiếp nhận',
     resolved: 'Đã giải quyết',
     pending: 'Đang giải quyết',

@@ -40,7 +40,7 @@ export interface TicketPrint {
   outcome: PrintOutcome;
 }
 
-/** To admin devices: a kiosk's ticket did not print. */
+/** To admin and counter devices (K2, K12): a kiosk's ticket did not print. */
 export interface PrinterAlert {
   deviceId: number;
   deviceLabel: string;
