@@ -29,7 +29,7 @@ export interface Notifier {
   displayConfigured(change: DisplayConfigured): void;
   /** To the one kiosk whose ticket was printed (or not). */
   printFinished(deviceId: number, print: TicketPrint): void;
-  /** To the admins: a ticket did not reach paper. */
+  /** To the admins and the counters (K12): a ticket did not reach paper. */
   printerFailed(alert: PrinterAlert): void;
   /** To the admins: the hub cannot do its work (a full disk). */
   hubAlert(alert: HubAlert): void;
@@ -60,7 +60,7 @@ export function createSocketNotifier(io: HubIo): Notifier {
     // Each wall keeps only the change addressed to its own display.
     displayConfigured: (change) => io.emit('display:configured', change),
     printFinished: (deviceId, print) => io.to(deviceRoom(deviceId)).emit('print:finished', print),
-    printerFailed: (alert) => io.to(roleRoom('admin')).emit('printer:failed', alert),
+    printerFailed: (alert) => io.to([roleRoom('counter'), roleRoom('admin')]).emit('printer:failed', alert),
     hubAlert: (alert) => {
       const at = Date.parse(alert.at);
       if (at - (alerted.get(alert.code) ?? -Infinity) < 60_000) return;
