@@ -1,6 +1,6 @@
 import { manualClock, type CounterState, type ServiceQueue } from '@luot/shared';
-import { afterEach, describe, expect, it } from 'vitest';
-import { api, connect, startTestHub, type TestSocket, staffCounters } from './support/hub';
+import { describe, expect, it } from 'vitest';
+import { api, connect, hubPerTest, staffCounters, startTestHub, type TestSocket } from './support/hub';
 
 // 2026-11-23 09:00 in Asia/Ho_Chi_Minh.
 const MORNING = Date.parse('2026-11-23T02:00:00Z');
@@ -50,16 +50,10 @@ const until = async (check: () => boolean): Promise<void> => {
 };
 
 describe('an admin cancels tickets', () => {
-  let ctx: Awaited<ReturnType<typeof setup>> | undefined;
-  const sockets: TestSocket[] = [];
-  afterEach(async () => {
-    for (const s of sockets.splice(0)) s.close();
-    await ctx?.hub.stop();
-    ctx = undefined;
-  });
+  const { sockets, start } = hubPerTest(setup);
 
   it('Q17 P4: one waiting ticket, with a reason: cancelled and logged, the screens told, the phone page shows it cancelled', async () => {
-    ctx = await setup();
+    const ctx = await start();
     const { hub, t, adminId, issue, cancelRows, phone } = ctx;
     const first = await issue(2);
     const mine = await issue(2);
@@ -93,7 +87,7 @@ describe('an admin cancels tickets', () => {
   });
 
   it('Q17: a called ticket can be cancelled and leaves its counter free; a served or finished one is ACTION_OUT_OF_ORDER and nothing changes', async () => {
-    ctx = await setup();
+    const ctx = await start();
     const { hub, t, issue, counter, cancelRows } = ctx;
     const a = await issue(1);
     const b = await issue(1);
@@ -125,7 +119,7 @@ describe('an admin cancels tickets', () => {
   });
 
   it('Q17: every waiting ticket of a service at once, each logged with the reason; other services and called tickets untouched', async () => {
-    ctx = await setup();
+    const ctx = await start();
     const { hub, t, adminId, issue, counter, cancelRows, phone } = ctx;
     const called = await issue(2);
     const waiting = [await issue(2), await issue(2), await issue(2)];
@@ -161,7 +155,7 @@ describe('an admin cancels tickets', () => {
   });
 
   it('Q17: a reason is required (1–200 characters), only admins cancel, unknown tickets and services are refused', async () => {
-    ctx = await setup();
+    const ctx = await start();
     const { hub, t, issue, counter, cancelRows } = ctx;
     const tk = await issue(1);
     const cancel = (token: string, body: unknown, id = tk.id) =>

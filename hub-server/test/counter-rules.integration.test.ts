@@ -1,6 +1,6 @@
 import { manualClock } from '@luot/shared';
-import { afterEach, describe, expect, it } from 'vitest';
-import { api, connect, staffCounters, startTestHub, type TestSocket } from './support/hub';
+import { describe, expect, it } from 'vitest';
+import { api, connect, hubPerTest, staffCounters, startTestHub } from './support/hub';
 
 // 2026-11-23 09:00 in Asia/Ho_Chi_Minh.
 const MORNING = Date.parse('2026-11-23T02:00:00Z');
@@ -24,15 +24,10 @@ async function setup() {
 }
 
 describe('a real day at the counters', () => {
-  let ctx: Awaited<ReturnType<typeof setup>> | undefined;
-  const sockets: TestSocket[] = [];
-  afterEach(async () => {
-    for (const s of sockets.splice(0)) s.close();
-    await ctx?.hub.stop();
-  });
+  const { sockets, start } = hubPerTest(setup);
 
   it('Q18: nobody is called, recalled or transferred at a counter without an officer', async () => {
-    ctx = await setup();
+    const ctx = await start();
     const { act, issue, hub } = ctx;
     await issue(1);
     for (const verb of ['call-next', 'recall']) {
@@ -54,7 +49,7 @@ describe('a real day at the counters', () => {
   });
 
   it('Q18: moving to another counter asks first; the confirmed move closes the first counter and tells its screen and the walls', async () => {
-    ctx = await setup();
+    const ctx = await start();
     const { act, issue, t, hub, events } = ctx;
     await issue(1);
     expect((await act(1, 'sign-in', { name: 'Lan', pin: '1234' })).status).toBe(200);
@@ -88,7 +83,7 @@ describe('a real day at the counters', () => {
   });
 
   it('Q19: call next with the current citizen only called asks served or no-show; served counts only then (Q11)', async () => {
-    ctx = await setup();
+    const ctx = await start();
     const { act, issue, hub, clock, t, events } = ctx;
     staffCounters(hub);
     const a = await issue(1);
@@ -117,7 +112,7 @@ describe('a real day at the counters', () => {
   });
 
   it('Q20: a no-show only after the minimum since the call, or at once after a recall; the minimum is the centre’s', async () => {
-    ctx = await setup();
+    const ctx = await start();
     const { act, issue, hub, clock } = ctx;
     staffCounters(hub);
     await issue(1);
@@ -146,7 +141,7 @@ describe('a real day at the counters', () => {
   });
 
   it('Q21: an officer calls a waiting number of the counter’s services out of order, logged', async () => {
-    ctx = await setup();
+    const ctx = await start();
     const { act, issue, hub, events } = ctx;
     staffCounters(hub);
     await issue(1);
@@ -169,7 +164,7 @@ describe('a real day at the counters', () => {
   });
 
   it('Q22: a no-show who comes back the same day is called again, announced as a recall', async () => {
-    ctx = await setup();
+    const ctx = await start();
     const { act, issue, hub, clock, events } = ctx;
     staffCounters(hub);
     const a = await issue(1);
@@ -197,7 +192,7 @@ describe('a real day at the counters', () => {
   });
 
   it('Q27: leaving a counter puts a citizen only called back in the queue, in place; one being served must be finished first', async () => {
-    ctx = await setup();
+    const ctx = await start();
     const { act, issue, hub, events } = ctx;
     const a = await issue(1);
     const b = await issue(1);

@@ -2,9 +2,9 @@ import { manualClock, vi } from '@luot/shared';
 import { request } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import pino from 'pino';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PIN } from '../src/demo/demo-centre';
-import { api, connect, startTestHub, type TestSocket } from './support/hub';
+import { api, connect, hubPerTest, startTestHub } from './support/hub';
 
 // 2026-11-23 09:00 in Asia/Ho_Chi_Minh.
 const MORNING = Date.parse('2026-11-23T02:00:00Z');
@@ -54,16 +54,10 @@ function getFrom(
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 describe('limits: one device cannot ruin a day', () => {
-  let ctx: Awaited<ReturnType<typeof setup>> | undefined;
-  const sockets: TestSocket[] = [];
-  afterEach(async () => {
-    for (const s of sockets.splice(0)) s.close();
-    await ctx?.hub.stop();
-    ctx = undefined;
-  });
+  const { sockets, start } = hubPerTest(setup);
 
   it('L2: a script issuing 100 tickets from one kiosk token gets at most burst + refill, the rest RATE_LIMITED; another kiosk still issues', async () => {
-    ctx = await setup();
+    const ctx = await start();
     const { hub, clock, log, t } = ctx;
     const statuses: number[] = [];
     let refusal: Awaited<ReturnType<typeof api>> | undefined;
@@ -123,7 +117,7 @@ describe('limits: one device cannot ruin a day', () => {
   });
 
   it('L3: PIN brute force is locked out per officer name, with the time left; failures are logged without the PIN', async () => {
-    ctx = await setup();
+    const ctx = await start();
     const { hub, clock, log, t } = ctx;
     const counter1 = t.counters.find((c) => c.number === 1)!.token;
     const device = hub.hub.devices.authenticate(counter1)!;
@@ -199,7 +193,7 @@ describe('limits: one device cannot ruin a day', () => {
   });
 
   it('L3: one device trying many names is locked as a device; other devices are not', async () => {
-    ctx = await setup();
+    const ctx = await start();
     const { hub, t } = ctx;
     const counter1 = t.counters.find((c) => c.number === 1)!.token;
     const counter2 = t.counters.find((c) => c.number === 2)!.token;
@@ -227,7 +221,7 @@ describe('limits: one device cannot ruin a day', () => {
   });
 
   it('L4: an unknown name takes about as long to refuse as a wrong PIN', async () => {
-    ctx = await setup();
+    const ctx = await start();
     const { hub, clock, t } = ctx;
     const counter1 = t.counters.find((c) => c.number === 1)!.token;
     const timed = async (name: string): Promise<number> => {
@@ -253,7 +247,7 @@ describe('limits: one device cannot ruin a day', () => {
   });
 
   it('L5: the dossier look-up answers one address 10 at once, then 429 RATE_LIMITED; another address is not affected', async () => {
-    ctx = await setup();
+    const ctx = await start();
     const { hub, clock } = ctx;
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++) statuses.push((await getFrom(hub.url, `/api/dossiers/HS-${i}`, '127.0.0.1')).status);
@@ -272,7 +266,7 @@ describe('limits: one device cannot ruin a day', () => {
   });
 
   it('L5: sixteen phones behind one address polling every 4 s are never refused (P2); a flood from it is', async () => {
-    ctx = await setup();
+    const ctx = await start();
     const { hub, clock, log, t } = ctx;
     const phones: string[] = [];
     for (let i = 0; i < 16; i++) {

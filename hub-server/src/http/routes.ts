@@ -123,6 +123,19 @@ const ON_CURRENT: readonly ErrorCode[] = [
   'STALE_TICKET',
   'TICKET_NOT_FOUND',
 ];
+/** Calling one waiting number out of order, or a no-show back: same body, same refusals. */
+const CALL_ONE_NUMBER = {
+  example: { number: 1005 },
+  errors: [
+    'COUNTER_NOT_FOUND',
+    'OFFICER_REQUIRED',
+    'COUNTER_PAUSED',
+    'COUNTER_BUSY',
+    'TICKET_NOT_FOUND',
+    'SERVICE_NOT_AT_COUNTER',
+    'ACTION_OUT_OF_ORDER',
+  ] satisfies ErrorCode[],
+};
 const counterPath = <K extends RequestName>(
   verb: string,
   action: K,
@@ -226,35 +239,13 @@ export const ACTION_ROUTES: ActionRoute[] = [
     'call-number',
     'counter:callNumber',
     { vi: 'Gọi một số đang chờ (không theo thứ tự)', en: 'Call one waiting number out of order' },
-    {
-      example: { number: 1005 },
-      errors: [
-        'COUNTER_NOT_FOUND',
-        'OFFICER_REQUIRED',
-        'COUNTER_PAUSED',
-        'COUNTER_BUSY',
-        'TICKET_NOT_FOUND',
-        'SERVICE_NOT_AT_COUNTER',
-        'ACTION_OUT_OF_ORDER',
-      ],
-    },
+    CALL_ONE_NUMBER,
   ),
   counterPath(
     'recall-no-show',
     'counter:recallNoShow',
     { vi: 'Gọi lại công dân đã bị đánh dấu vắng mặt', en: 'Call a no-show who came back' },
-    {
-      example: { number: 1005 },
-      errors: [
-        'COUNTER_NOT_FOUND',
-        'OFFICER_REQUIRED',
-        'COUNTER_PAUSED',
-        'COUNTER_BUSY',
-        'TICKET_NOT_FOUND',
-        'SERVICE_NOT_AT_COUNTER',
-        'ACTION_OUT_OF_ORDER',
-      ],
-    },
+    CALL_ONE_NUMBER,
   ),
   counterPath(
     'recall',

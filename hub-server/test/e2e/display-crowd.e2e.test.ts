@@ -5,13 +5,7 @@ import type { Device } from '../../src/features/devices/device-repository';
 import { screenshot } from '../support/browser';
 import { e2eSession } from '../support/e2e-session';
 import { api, staffCounters } from '../support/hub';
-
-const LANDSCAPE = { width: 1920, height: 1080 };
-const PORTRAIT = { width: 1080, height: 1920 };
-const VIEWPORTS = [
-  ['landscape', LANDSCAPE],
-  ['portrait', PORTRAIT],
-] as const;
+import { LANDSCAPE, layoutCheck, ORIENTATIONS, type Box, type Browser, type El } from '../support/layout';
 
 /** More fields than a wall can list at once: the table has to page (W17). */
 const FIELDS = [
@@ -61,51 +55,6 @@ interface Heard {
 interface Listening {
   heard: Heard[];
   addEventListener(type: string, listener: (e: { detail: Heard }) => void): void;
-}
-
-/** The few browser types the page scripts use: the tests type-check without the DOM library. */
-interface Box {
-  left: number;
-  right: number;
-  top: number;
-  bottom: number;
-  width: number;
-  height: number;
-}
-interface El {
-  tagName: string;
-  classList: Iterable<string>;
-  textContent: string | null;
-  parentElement: El | null;
-  scrollWidth: number;
-  clientWidth: number;
-  getBoundingClientRect(): Box;
-  querySelector(selector: string): El | null;
-  querySelectorAll(selector: string): Iterable<El>;
-}
-interface TextNode {
-  textContent: string | null;
-  parentElement: El | null;
-}
-interface Style {
-  fontSize: string;
-  overflow: string;
-  overflowX: string;
-  visibility: string;
-  display: string;
-  opacity: string;
-}
-interface Browser {
-  innerWidth: number;
-  innerHeight: number;
-  getComputedStyle(el: El): Style;
-  document: {
-    body: El;
-    querySelector(selector: string): El | null;
-    querySelectorAll(selector: string): Iterable<El>;
-    createTreeWalker(root: El, show: number): { nextNode(): TextNode | null };
-    createRange(): { selectNodeContents(node: TextNode): void; getBoundingClientRect(): Box };
-  };
 }
 
 /** Every piece of text a person in the hall can see, with its computed font size (W13). */
@@ -165,22 +114,8 @@ function recentRows(page: Page): Promise<{ label: string; numberPx: number; coun
 
 /** Regions on top of each other or off the screen, and text cut by its box. */
 function layoutProblems(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const g = globalThis as unknown as Browser;
-    const problems: string[] = [];
-    const r = (el: El): Box => el.getBoundingClientRect();
-    const name = (el: El): string =>
-      `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} "${el.textContent?.trim().slice(0, 30)}"`;
-    const overlap = (a: Box, b: Box): boolean =>
-      a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
-    const inside = (a: Box, b: Box): boolean =>
-      a.left >= b.left - 1 && a.right <= b.right + 1 && a.top >= b.top - 1 && a.bottom <= b.bottom + 1;
-    const screen = { left: 0, top: 0, right: g.innerWidth, bottom: g.innerHeight, width: 0, height: 0 };
-    const regions = [...g.document.querySelectorAll('.wall > :is(header, .hero, .tiles, .calls, .dossiers, .notice)')];
-    for (const [i, a] of regions.entries()) {
-      if (!inside(r(a), screen)) problems.push(`off screen: ${name(a)}`);
-      for (const b of regions.slice(i + 1)) if (overlap(r(a), r(b))) problems.push(`overlap: ${name(a)} / ${name(b)}`);
-    }
+  return layoutCheck(page, ({ g, r, name, inside, wallRegionProblems }) => {
+    const problems = wallRegionProblems();
     const panel = g.document.querySelector('[data-test="dossier-panel"]');
     if (panel) {
       for (const el of panel.querySelectorAll('h2, h3, dt, dd, th, td, strong, span, p')) {
@@ -239,7 +174,7 @@ describe('the wall for a crowd: what is spoken, what is shown, what can be read'
   it('W12 W13 W16: a busy wall with its dossier panel, both ways up: five recent calls, no text under 24 px, clear dossier labels', async () => {
     // Eight calls before the wall opens: on screen, not spoken (W7).
     const newest = [1, 2, 3, 4, 5, 6, 1, 2].map(callAt).at(-1);
-    for (const [name, viewport] of VIEWPORTS) {
+    for (const [name, viewport] of ORIENTATIONS) {
       const page = await openWall(viewport);
       await page.locator('[data-test="dossier-panel"]').waitFor();
       // The newest call heads the list; older ones follow as far as there is room.
@@ -268,7 +203,7 @@ describe('the wall for a crowd: what is spoken, what is shown, what can be read'
   });
 
   it('W17: fields that do not fit are paged every 8 s, with "Trang i/n" on the table', async () => {
-    for (const [name, viewport] of VIEWPORTS) {
+    for (const [name, viewport] of ORIENTATIONS) {
       const page = await e2e.browser.newPage({ viewport });
       await page.clock.install();
       await page.goto(`${e2e.hub.url}/display/?token=${e2e.hub.demoTokens!.display}`);

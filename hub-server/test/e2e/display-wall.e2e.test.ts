@@ -5,57 +5,20 @@ import type { Device } from '../../src/features/devices/device-repository';
 import { screenshot } from '../support/browser';
 import { staffCounters } from '../support/hub';
 import { e2eSession } from '../support/e2e-session';
+import { LANDSCAPE, layoutCheck, PORTRAIT, type Browser } from '../support/layout';
 
-const LANDSCAPE = { width: 1920, height: 1080 };
-const PORTRAIT = { width: 1080, height: 1920 };
 const NOTICE =
   'Trung tâm làm việc từ thứ Hai đến thứ Sáu, sáng 7 giờ 30 – chiều 17 giờ. Xin quý vị giữ trật tự và đeo khẩu trang.';
 
-/** The few browser types the page scripts use: the tests type-check without the DOM library. */
-interface Box {
-  left: number;
-  right: number;
-  top: number;
-  bottom: number;
-}
-interface El {
-  tagName: string;
-  classList: Iterable<string>;
-  textContent: string | null;
-  scrollWidth: number;
-  clientWidth: number;
-  scrollHeight: number;
-  clientHeight: number;
-  getBoundingClientRect(): Box;
-  querySelectorAll(selector: string): Iterable<El>;
-}
-interface Browser {
-  document: { querySelector(selector: string): El | null; querySelectorAll(selector: string): Iterable<El> };
-  innerWidth: number;
-  innerHeight: number;
-  getComputedStyle(el: El): { overflowY: string; fontSize: string };
+/** A mark left on the page's window: gone if the page reloads. */
+interface Marked {
   sameDocument?: boolean;
 }
 
 /** What a wall must never do (W2): text that spills out of its box, regions or tiles on top of each other. */
 function layoutProblems(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const g = globalThis as unknown as Browser;
-    const problems: string[] = [];
-    const r = (el: El): Box => el.getBoundingClientRect();
-    const name = (el: El): string =>
-      `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} "${el.textContent?.trim().slice(0, 30)}"`;
-    const overlap = (a: Box, b: Box): boolean =>
-      a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
-    const inside = (a: Box, b: Box): boolean =>
-      a.left >= b.left - 1 && a.right <= b.right + 1 && a.top >= b.top - 1 && a.bottom <= b.bottom + 1;
-    const screen: Box = { left: 0, top: 0, right: g.innerWidth, bottom: g.innerHeight };
-
-    const regions = [...g.document.querySelectorAll('.wall > :is(header, .hero, .tiles, .calls, .dossiers, .notice)')];
-    for (const [i, a] of regions.entries()) {
-      if (!inside(r(a), screen)) problems.push(`off screen: ${name(a)}`);
-      for (const b of regions.slice(i + 1)) if (overlap(r(a), r(b))) problems.push(`overlap: ${name(a)} / ${name(b)}`);
-    }
+  return layoutCheck(page, ({ g, r, name, overlap, inside, wallRegionProblems }) => {
+    const problems = wallRegionProblems();
     const grid = g.document.querySelector('[data-test="tiles"]');
     const tiles = [...g.document.querySelectorAll('.tile')];
     for (const [i, a] of tiles.entries()) {
@@ -184,7 +147,7 @@ describe('the wall display: layouts, configuration, audio notice', () => {
 
   it('W6/W3: a configuration change reaches an open wall without a reload', async () => {
     const page = await openWall(LANDSCAPE);
-    await page.evaluate(() => void ((globalThis as unknown as Browser).sameDocument = true));
+    await page.evaluate(() => void ((globalThis as unknown as Marked).sameDocument = true));
 
     configure({ counters: [3, 1, 2], notice: 'Hôm nay quầy số 2 nghỉ buổi chiều.' });
     await expect.poll(() => page.locator('.tile').count()).toBe(3);
@@ -201,7 +164,7 @@ describe('the wall display: layouts, configuration, audio notice', () => {
     run('display:configure', admin, { displayId: 2, counters: [5] });
     configure({ orientation: 'auto', counters: [] });
     await expect.poll(() => page.locator('.tile').count()).toBe(24);
-    expect(await page.evaluate(() => (globalThis as unknown as Browser).sameDocument)).toBe(true);
+    expect(await page.evaluate(() => (globalThis as unknown as Marked).sameDocument)).toBe(true);
     await page.close();
   });
 

@@ -4,59 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot } from '../support/browser';
 import { e2eSession } from '../support/e2e-session';
 import { api, staffCounters, startTestHub } from '../support/hub';
-
-const LANDSCAPE = { width: 1920, height: 1080 };
-const PORTRAIT = { width: 1080, height: 1920 };
-const ORIENTATIONS = [
-  ['landscape', LANDSCAPE],
-  ['portrait', PORTRAIT],
-] as const;
-
-/** The few browser types the page scripts use: the tests type-check without the DOM library. */
-interface Box {
-  left: number;
-  right: number;
-  top: number;
-  bottom: number;
-  width: number;
-  height: number;
-}
-interface El {
-  tagName: string;
-  classList: Iterable<string>;
-  textContent: string | null;
-  scrollWidth: number;
-  clientWidth: number;
-  getBoundingClientRect(): Box;
-  contains(other: El): boolean;
-  matches(selector: string): boolean;
-}
-interface Browser {
-  document: {
-    documentElement: { scrollWidth: number; scrollHeight: number };
-    querySelectorAll(selector: string): Iterable<El>;
-  };
-  innerWidth: number;
-  innerHeight: number;
-  getComputedStyle(el: El): { visibility: string; display: string; fontSize: string; position: string };
-}
+import { LANDSCAPE, layoutCheck, ORIENTATIONS, type Browser, type El } from '../support/layout';
 
 /**
  * K10: what a kiosk screen must never do: an element outside the screen, scrollbars, buttons or
  * lines of text on top of each other, text cut in its box.
  */
 function layoutProblems(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const g = globalThis as unknown as Browser;
+  return layoutCheck(page, ({ g, r, name, overlap, inside, screen }) => {
     const problems: string[] = [];
-    const r = (el: El): Box => el.getBoundingClientRect();
-    const name = (el: El): string =>
-      `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} "${el.textContent?.trim().slice(0, 30)}"`;
-    const overlap = (a: Box, b: Box): boolean =>
-      a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
-    const inside = (a: Box, b: Box): boolean =>
-      a.left >= b.left - 1 && a.right <= b.right + 1 && a.top >= b.top - 1 && a.bottom <= b.bottom + 1;
-    const screen = { left: 0, top: 0, right: g.innerWidth, bottom: g.innerHeight } as Box;
     const doc = g.document.documentElement;
     if (doc.scrollWidth > g.innerWidth + 1 || doc.scrollHeight > g.innerHeight + 1) {
       problems.push(`scrollbars: the page is ${doc.scrollWidth}×${doc.scrollHeight}`);

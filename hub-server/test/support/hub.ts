@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
 import { io, type Socket } from 'socket.io-client';
+import { afterEach } from 'vitest';
 import type { ClientToServerEvents, Clock, ServerToClientEvents } from '@luot/shared';
 import type { LimitOptions } from '../../src/features/limits/limits';
 import { startHub, type RunningHub } from '../../src/main';
@@ -26,6 +27,23 @@ export async function startTestHub(
     limits: opts.limits,
   });
   return Object.assign(running, { url: `http://127.0.0.1:${running.port}`, dbPath });
+}
+
+/**
+ * One hub a test: `start` runs the file's set-up; after the test, the sockets it pushed to
+ * `sockets` are closed and its hub is stopped.
+ */
+export function hubPerTest<A extends unknown[], C extends { hub: Pick<RunningHub, 'stop'> }>(
+  setup: (...args: A) => Promise<C>,
+): { sockets: TestSocket[]; start: (...args: A) => Promise<C> } {
+  let ctx: C | undefined;
+  const sockets: TestSocket[] = [];
+  afterEach(async () => {
+    for (const s of sockets.splice(0)) s.close();
+    await ctx?.hub.stop();
+    ctx = undefined;
+  });
+  return { sockets, start: async (...args) => (ctx = await setup(...args)) };
 }
 
 /** A real socket.io client with a device token; resolves once connected. */
