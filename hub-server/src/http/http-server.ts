@@ -8,25 +8,12 @@ import type { Device, DeviceRepository } from '../features/devices/device-reposi
 import type { HubEvent } from '../realtime/notifier';
 import { applySecurityHeaders, originAllowed } from './edge-policy';
 import { bearerToken, readJson, sendError, sendJson, sendRefusal } from './http-util';
-import { OPENAPI_PATH, openApiDocumentOf, type RouteDoc } from './openapi';
+import { OPENAPI_PATH, openApiDocumentOf } from './openapi';
+import type { RawRoute } from './route-doc';
 import { ACTION_ROUTES } from './routes';
 import { serveApp } from './static-files';
 
-/** A route with its own body handling (file uploads, public pages, audio). */
-export interface RawRoute {
-  method: 'GET' | 'POST' | 'PUT';
-  path: RegExp;
-  /** Roles allowed, or 'public' for routes a citizen's phone opens without a token. */
-  roles: readonly Role[] | 'public';
-  handle(
-    req: IncomingMessage,
-    res: ServerResponse,
-    match: RegExpExecArray,
-    device: Device | null,
-  ): Promise<void> | void;
-  /** What GET /api/openapi.json says of the route (see http/openapi.ts). */
-  doc: RouteDoc;
-}
+export type { RawRoute } from './route-doc';
 
 export interface HttpDeps {
   devices: DeviceRepository;

@@ -14,7 +14,7 @@ import * as shared from '@luot/shared';
 import { ApiError, HTTP_STATUS, vi, type ErrorCode, type Role } from '@luot/shared';
 import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
-import type { RawRoute } from './http-server';
+import type { Content, RawRoute, RouteDoc, Summary } from './route-doc';
 import { ACTION_ROUTES } from './routes';
 
 export const OPENAPI_PATH = '/api/openapi.json';
@@ -28,36 +28,6 @@ export interface OpenApiDocument extends Json {
 }
 
 /** Vietnamese for the centre's staff, English for outside integrators. */
-export interface Summary {
-  vi: string;
-  en: string;
-}
-
-/** What goes over the wire in one content type; null for bytes the document does not describe (audio, a page). */
-export type Content = Record<string, z.ZodType | null>;
-
-/** The documentation of one route: what the OpenAPI document says of it. */
-export interface RouteDoc {
-  /** The path in OpenAPI form: `{name}` for each group the route's RegExp captures, in order. */
-  path: string;
-  summary: Summary;
-  /** Path parameters, with a value the document shows and the tests call the route with. */
-  params?: Record<string, { schema: z.ZodType; example: string | number }>;
-  /** Query parameters: one per key of the object. */
-  query?: z.ZodObject;
-  queryExample?: Record<string, unknown>;
-  /** The request body; required unless said (a body whose every field is optional may be left out). */
-  body?: { content: Content; example?: unknown; required?: boolean };
-  /** The answer when all goes well (200 unless said). */
-  response: { status?: number; content: Content; description?: Summary };
-  /** Answers that are neither the success nor a JSON error (the phone page's 404 is a page too). */
-  otherResponses?: Record<number, { content: Content; description: Summary }>;
-  /** Error codes worth naming, listed under their HTTP status; 401/403 are added for routes with roles. */
-  errors?: readonly ErrorCode[];
-  /** The error body when it says more than {code, message} (an import's `detail`). */
-  errorSchema?: z.ZodType;
-}
-
 /** One route as the document lists it, whichever table it comes from. */
 export interface DocumentedRoute extends RouteDoc {
   method: 'GET' | 'POST' | 'PUT';

@@ -11,7 +11,7 @@ import {
   type Role,
 } from '@luot/shared';
 import { z } from 'zod';
-import type { RouteDoc, Summary } from './openapi';
+import type { RouteDoc, Summary } from './route-doc';
 
 /** A REST route that is a thin door onto one action. */
 export interface ActionRoute {

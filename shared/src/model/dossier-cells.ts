@@ -3,7 +3,7 @@
  * its columns, the Vietnamese values of levels and channels, and how a cell reads as text, an
  * instant or a calendar date. DossierRow (model/dossier) validates a row from these.
  */
-import type { DossierChannel, DossierLevel } from './dossier';
+import type { DossierChannel, DossierLevel } from './dossier-kinds';
 import { foldVi } from '../i18n/fold';
 import { isIsoDate, VN_OFFSET_MS, wallClockInstant } from '../time/civil-date';
 

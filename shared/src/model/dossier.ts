@@ -5,15 +5,10 @@
  */
 import { z } from 'zod';
 import { cellText, channelOfCell, levelOfCell, parseInstant, parseLocalDate } from './dossier-cells';
+import { DossierChannel, DossierLevel } from './dossier-kinds';
 import { isIsoDate, isWeekend, localDate } from '../time/civil-date';
 
-export const DOSSIER_LEVELS = ['province', 'district', 'commune'] as const;
-export const DossierLevel = z.enum(DOSSIER_LEVELS);
-export type DossierLevel = z.infer<typeof DossierLevel>;
-
-export const DOSSIER_CHANNELS = ['counter', 'online', 'postal'] as const;
-export const DossierChannel = z.enum(DOSSIER_CHANNELS);
-export type DossierChannel = z.infer<typeof DossierChannel>;
+export { DOSSIER_CHANNELS, DOSSIER_LEVELS, DossierChannel, DossierLevel } from './dossier-kinds';
 
 export const DOSSIER_STATUSES = ['early', 'onTime', 'late', 'withinDeadline', 'overdue'] as const;
 export const DossierStatus = z.enum(DOSSIER_STATUSES);

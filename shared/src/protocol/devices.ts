@@ -1,10 +1,6 @@
 /** Device tokens on the wire: listing and revoking them (SPEC G1, G2). */
 import { z } from 'zod';
-import { Id } from './common';
-import type { Role } from './events';
-
-/** The roles of ROLES (events.ts), spelt again: a value import from there would be a cycle. */
-const DEVICE_ROLES = ['kiosk', 'counter', 'display', 'admin'] as const satisfies readonly Role[];
+import { Id, ROLES } from './common';
 
 /**
  * One device as an admin sees it: never its token nor the token's hash. Times are epoch ms;
@@ -12,7 +8,7 @@ const DEVICE_ROLES = ['kiosk', 'counter', 'display', 'admin'] as const satisfies
  */
 export const DeviceInfo = z.object({
   id: Id,
-  role: z.enum(DEVICE_ROLES),
+  role: z.enum(ROLES),
   counterId: Id.nullable(),
   displayId: Id.nullable(),
   printer: z.string().nullable(),

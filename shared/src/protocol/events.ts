@@ -3,7 +3,7 @@
  * notifications are `noun:verbed`, sent only after the state change is committed.
  */
 import { z } from 'zod';
-import { Id } from './common';
+import { Id, ROLES } from './common';
 import { DisplayConfigureInput, DisplayConfigured, DisplaySetup, DisplaySync } from './display';
 import { DeviceInfo, DeviceList, DeviceRevokeInput } from './devices';
 import { KioskPrinting, PrintJob, TicketRefInput, type PrinterAlert, type TicketPrint } from './printing';
@@ -87,9 +87,6 @@ export const DisplaySyncInput = z.strictObject({ afterSeq: z.number().int().min(
 export type DisplaySyncInput = z.infer<typeof DisplaySyncInput>;
 
 export const EmptyInput = z.strictObject({});
-
-export const ROLES = ['kiosk', 'counter', 'display', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
 
 export const WhoAmI = z.object({
   role: z.enum(ROLES),

@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 /**
  * Dossiers keep their local dates and due date as written (D1, D3), so figures never re-derive them.

@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 /**
  * D19: a dossier is looked up by its code's key (dossierCodeKey in shared/src/model/dossier.ts):

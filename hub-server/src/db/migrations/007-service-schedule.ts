@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 /**
  * Q23: a service's sessions per weekday, last-number times and daily cap, as JSON (ServiceSchedule

@@ -1,3 +1,4 @@
+import type { Migration } from './migration';
 import { core } from './001-core';
 import { dossiers } from './002-dossiers';
 import { deviceConfig } from './003-device-config';
@@ -6,11 +7,7 @@ import { deviceLastSeen } from './005-device-last-seen';
 import { dossierCodeKey } from './006-dossier-code-key';
 import { serviceSchedule } from './007-service-schedule';
 
-export interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-}
+export type { Migration } from './migration';
 
 /** Every schema change, in order. A migration, once released, is never edited: add the next one. */
 export const MIGRATIONS: readonly Migration[] = [

@@ -6,7 +6,7 @@ import {
   type DossierColumn,
   type DossierImportColumns,
 } from '@luot/shared';
-import type { ImportItem } from './import-item';
+import type { HeaderOptions, ImportItem } from './import-item';
 
 const REQUIRED: readonly DossierColumn[] = ['code', 'field', 'level', 'channel', 'receivedAt'];
 
@@ -38,11 +38,6 @@ export interface ColumnMap {
   width: number;
   at: [DossierColumn, number][];
   columns: DossierImportColumns;
-}
-
-export interface HeaderOptions {
-  /** Import anyway when some headings are unknown (their columns are not read). */
-  ignoreUnknown: boolean;
 }
 
 const knownCount = (cells: readonly unknown[]): number =>

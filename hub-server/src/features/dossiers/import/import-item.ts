@@ -1,5 +1,4 @@
 import type { DossierImportColumns, DossierRejectReason } from '@luot/shared';
-import type { HeaderOptions } from './columns';
 
 /** What a file reader hands the import, whatever the format. */
 export type ImportItem =
@@ -14,3 +13,8 @@ export type ImportItem =
 
 /** A reader turns the bytes of a file into batches of items, in file order. */
 export type ImportReader = (chunks: AsyncIterable<Uint8Array>, opts: HeaderOptions) => AsyncIterable<ImportItem[]>;
+
+export interface HeaderOptions {
+  /** Import anyway when some headings are unknown (their columns are not read). */
+  ignoreUnknown: boolean;
+}
