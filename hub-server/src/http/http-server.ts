@@ -1,4 +1,4 @@
-import { DomainError, type Role } from '@luot/shared';
+import { DomainError, type ErrorCode, type Role } from '@luot/shared';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import type { Logger } from 'pino';
@@ -41,29 +41,24 @@ export function createHttpServer(deps: HttpDeps): Server {
     handle(deps, req, res).catch((e: unknown) => {
       // A body left unread (too large, bad upload) must not poison a kept-alive connection.
       if (!req.complete && !res.headersSent) res.setHeader('connection', 'close');
-      if (e instanceof DomainError) {
-        if (!res.headersSent) sendError(res, e.code);
-        else res.end();
-        return;
-      }
-      const storage = storageErrorCode(e);
-      if (storage) {
-        if (!res.headersSent) sendError(res, storage);
-        else res.end();
-        return;
-      }
-      // A percent-escape a handler could not decode is the client's mistake, not ours (G5).
-      if (e instanceof URIError) {
-        if (!res.headersSent) sendError(res, 'BAD_REQUEST');
-        else res.end();
-        return;
-      }
+      const known = knownFailure(e);
       // G5: the path only: a query string may carry a device token (first pairing, ?token=).
-      deps.logger.error({ err: e, method: req.method, path: loggablePath(req.url) }, 'http request failed');
-      if (!res.headersSent) sendError(res, 'INTERNAL');
+      if (known === null)
+        deps.logger.error({ err: e, method: req.method, path: loggablePath(req.url) }, 'http request failed');
+      if (!res.headersSent) sendError(res, known ?? 'INTERNAL');
       else res.end();
     });
   });
+}
+
+/**
+ * The answer to a failure that is not a bug: the domain's own code, a locked or full database
+ * (H3), a percent-escape a handler could not decode (the client's mistake, G5); null otherwise.
+ */
+function knownFailure(e: unknown): ErrorCode | null {
+  if (e instanceof DomainError) return e.code;
+  if (e instanceof URIError) return 'BAD_REQUEST';
+  return storageErrorCode(e);
 }
 
 /** G5: the part of a request target a log line may hold: the path, never the query string. */

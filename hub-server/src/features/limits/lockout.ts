@@ -1,5 +1,5 @@
 import type { Clock } from '@luot/shared';
-import { DEFAULT_MAX_KEYS } from './token-bucket';
+import { DEFAULT_MAX_KEYS, keepRecent } from './recent-keys';
 
 /** When failures lock a key, and for how long (L3). */
 export interface LockoutPolicy {
@@ -83,18 +83,9 @@ export function createLockout(policy: LockoutPolicy, clock: Clock, options: { ma
     },
     fail(key) {
       const now = clock.now();
-      let e = entryOf(key, now);
-      if (e) entries.delete(key);
-      else {
-        e = { failures: 0, locks: 0, lockedUntil: 0, at: now };
-        while (entries.size >= maxKeys) {
-          const oldest = entries.keys().next();
-          if (oldest.done) break;
-          entries.delete(oldest.value);
-        }
-      }
+      const e = entryOf(key, now) ?? { failures: 0, locks: 0, lockedUntil: 0, at: now };
       e.at = now;
-      entries.set(key, e);
+      keepRecent(entries, key, e, maxKeys);
       // A failure while locked (the caller did not ask first) changes nothing.
       if (now < e.lockedUntil) return 0;
       e.failures += 1;

@@ -1,3 +1,4 @@
+import { DEFAULT_MAX_KEYS, keepRecent } from './recent-keys';
 import type { Clock } from '@luot/shared';
 
 /** How much a key may do: `burst` at once, then `perMinute` on average (L1). */
@@ -37,8 +38,6 @@ export interface RateLimiter {
   size(): number;
 }
 
-export const DEFAULT_MAX_KEYS = 10_000;
-
 /**
  * A token bucket per key (L1), pure apart from the injected clock. Each key starts full (`burst`
  * tokens) and gains `perMinute` tokens a minute up to `burst`; a request takes one token or is
@@ -69,7 +68,6 @@ export function createRateLimiter(policy: RatePolicy, clock: Clock, options: { m
   function bucketOf(key: string, now: number): Bucket {
     let b = buckets.get(key);
     if (b) {
-      buckets.delete(key);
       // A clock set back neither adds nor takes tokens; the refill goes on from the new time.
       const elapsed = Math.max(0, now - b.at);
       b.tokens = Math.min(policy.burst, b.tokens + elapsed * perMs);
@@ -77,14 +75,9 @@ export function createRateLimiter(policy: RatePolicy, clock: Clock, options: { m
       if (b.tokens >= policy.burst) b.limited = false;
     } else {
       b = { tokens: policy.burst, at: now, seen: now, limited: false };
-      while (buckets.size >= maxKeys) {
-        const oldest = buckets.keys().next();
-        if (oldest.done) break;
-        buckets.delete(oldest.value);
-      }
     }
     b.seen = now;
-    buckets.set(key, b);
+    keepRecent(buckets, key, b, maxKeys);
     return b;
   }
 
