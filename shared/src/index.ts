@@ -32,3 +32,5 @@ export * from './i18n/format';
 export * from './i18n/fold';
 export * from './i18n/vi';
 export * from './i18n/en';
+export * from './model/setup';
+export * from './protocol/admin';

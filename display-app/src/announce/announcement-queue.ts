@@ -12,6 +12,8 @@ export interface Clip {
   seq: number;
   url: string;
   text: string;
+  /** How fast to play it (A7): 1 for a full call, SHORT_RATE for a short one. */
+  rate: number;
 }
 
 /** What a player can tell of a clip it played to the end. */
@@ -27,7 +29,7 @@ export interface Player {
   prepare?(clip: Clip): void;
 }
 
-export type SkipReason = 'duplicate' | 'stale' | 'overflow';
+export type SkipReason = 'duplicate' | 'stale' | 'overflow' | 'behind';
 
 /** What the queue did with each call, in order: the wall shows from it, tests assert on it. */
 export type QueueEvent =
@@ -50,6 +52,12 @@ export interface AnnouncementQueueOptions {
   maxPending?: number;
   /** A7: a call that has waited longer than this for its turn is said in the short form. */
   shortAfterMs?: number;
+  /** A8: a call whose turn comes later than this after it reached the wall is shown, not spoken. */
+  maxStartLagMs?: number;
+  /** A8: a call that finds the voice silent waits this long for others of the same burst. */
+  gatherMs?: number;
+  /** Waits (the queue's only timer); setTimeout by default, a test's simulated time otherwise. */
+  delay?: (ms: number) => Promise<void>;
 }
 
 export interface AnnouncementQueue {
@@ -68,6 +76,24 @@ const REMEMBERED_SEQS = 1000;
 
 /** A7: 3 s of waiting plus a full announcement (~6.5 s with its chime) still ends within ~10 s. */
 export const SHORT_AFTER_MS = 3000;
+
+/**
+ * A7: a short call is played this much faster: eSpeak NG's 145 words a minute become about 180,
+ * an ordinary speaking pace, so "1003, quầy 2" takes about 2.2 s.
+ */
+export const SHORT_RATE = 1.25;
+
+/**
+ * A8: the voice is never more than ~10 s behind: a call is spoken only if its turn comes within
+ * 7.5 s of reaching the wall, so that even its short form (~2.2 s) is over by about 10 s.
+ */
+export const MAX_START_LAG_MS = 7500;
+
+/**
+ * A8: a call that finds the voice silent is said 1 s later, so that calls made in the same second
+ * are all said briefly instead of the first in full (a lone call is still over within ~8 s).
+ */
+export const GATHER_MS = 1000;
 
 /**
  * A7: how a call is said when its turn comes: briefly while other calls wait behind it or once it
@@ -90,12 +116,14 @@ export function hubClip(call: CallEvent, announcement?: AnnouncementOptions, for
     seq: call.seq,
     url: `/api/announcements/audio?${query.toString()}`,
     text: build(call.label, call.counterNumber, announcement).text,
+    rate: form === 'short' ? SHORT_RATE : 1,
   };
 }
 
 /**
  * Speaks calls one at a time (A1), a recall again (A2), a seq never twice (A3), keeps quiet
- * about calls that arrive more than a minute late (A4), and says a backlog briefly (A7). SPEC A1–A7.
+ * about calls that arrive more than a minute late (A4), says a backlog briefly (A7) and never falls
+ * more than ~10 s behind (A8). SPEC A1–A8.
  *
  * @example
  * const queue = createAnnouncementQueue({ player: createAudioPlayer({ token }), clock: systemClock });
@@ -108,6 +136,9 @@ export function createAnnouncementQueue(options: AnnouncementQueueOptions): Anno
   const maxAgeMs = options.maxAgeMs ?? 60_000;
   const maxPending = options.maxPending ?? 20;
   const shortAfterMs = options.shortAfterMs ?? SHORT_AFTER_MS;
+  const maxStartLagMs = options.maxStartLagMs ?? MAX_START_LAG_MS;
+  const gatherMs = options.gatherMs ?? GATHER_MS;
+  const delay = options.delay ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
 
   const listeners = new Set<(event: QueueEvent) => void>();
   const seen = new Set<number>();
@@ -149,11 +180,18 @@ export function createAnnouncementQueue(options: AnnouncementQueueOptions): Anno
 
   async function drain(): Promise<void> {
     playing = true;
+    // A8: the rest of a burst has a moment to arrive, so that all of it is said briefly.
+    if (gatherMs > 0) await delay(gatherMs);
     // Each pass takes one call off a list capped at maxPending, so the loop ends.
     while (!disposed && pending.length > 0) {
       const call = pending.shift() as CallEvent;
       const waitedMs = clock.now() - (arrivedAt.get(call.seq) ?? clock.now());
       arrivedAt.delete(call.seq);
+      if (waitedMs > maxStartLagMs) {
+        // A8: too late to be said in time; the wall still shows it in its recent calls.
+        emit({ type: 'skipped', call, reason: 'behind' });
+        continue;
+      }
       const form = announcementForm(pending.length, waitedMs, shortAfterMs);
       const clip = clipFor(call, form);
       emit({ type: 'start', call, clip, form });

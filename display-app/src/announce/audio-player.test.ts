@@ -2,13 +2,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Clip } from './announcement-queue';
 import { createAudioPlayer } from './audio-player';
 
-const clip: Clip = { seq: 1, url: '/api/announcements/audio?number=1005&counter=3', text: '' };
+const clip: Clip = { seq: 1, url: '/api/announcements/audio?number=1005&counter=3', text: '', rate: 1 };
 
 /** An Audio element that plays only when the test fires its events. */
 function fakeAudio(opts: { blockAutoplay?: boolean } = {}) {
   const target = new EventTarget();
   const audio = {
     src: '',
+    playbackRate: 1,
     paused: false,
     play: () => (opts.blockAutoplay ? Promise.reject(new Error('NotAllowedError')) : Promise.resolve()),
     pause: () => {
@@ -68,6 +69,16 @@ describe('browser audio player', () => {
     await vi.waitFor(() => expect(audio.src).toMatch(/^blob:/));
     audio.fire('ended');
     await expect(playing).resolves.toEqual({ durationMs: 2827 });
+  });
+
+  it('A7 W11: a short clip is played at its faster rate, and reports how long it took to play', async () => {
+    const audio = Object.assign(fakeAudio(), { duration: 2.75 });
+    const { player } = setup(200, audio);
+    const playing = player.play({ ...clip, rate: 1.25 });
+    await vi.waitFor(() => expect(audio.src).toMatch(/^blob:/));
+    expect(audio.playbackRate).toBe(1.25);
+    audio.fire('ended');
+    await expect(playing).resolves.toEqual({ durationMs: 2200 });
   });
 
   it('A7: a clip prepared ahead is fetched once, then played from what was fetched', async () => {

@@ -3,7 +3,9 @@ import type { Clip, Player } from './announcement-queue';
 /** The part of HTMLAudioElement the player uses, so a test can stand in for it. */
 export type AudioLike = Pick<HTMLAudioElement, 'play' | 'pause' | 'addEventListener' | 'removeEventListener'> & {
   src: string;
-  /** Seconds, once known (NaN before): what the wall reports of each clip (W11). */
+  /** A7: a short clip is played faster (the pitch is kept: `preservesPitch` is on by default). */
+  playbackRate: number;
+  /** The audio's own length in seconds, once known (NaN before); the wall reports how long it played (W11). */
   duration?: number;
 };
 
@@ -72,11 +74,12 @@ export function createAudioPlayer(options: AudioPlayerOptions): Player {
         audio.addEventListener('ended', onEnd);
         audio.addEventListener('error', onError);
         audio.src = objectUrl;
+        audio.playbackRate = clip.rate;
         // Together, so an error event during play() is never an unhandled rejection.
         await Promise.all([audio.play(), finished]);
         const seconds = audio.duration;
         return seconds !== undefined && Number.isFinite(seconds)
-          ? { durationMs: Math.round(seconds * 1000) }
+          ? { durationMs: Math.round((seconds * 1000) / clip.rate) }
           : undefined;
       } finally {
         clearTimeout(timer);

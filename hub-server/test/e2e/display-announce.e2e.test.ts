@@ -13,6 +13,7 @@ interface Heard {
   label: string;
   counterNumber: number;
   kind: string;
+  reason?: string;
 }
 /** The page's window, as far as these tests use it (no DOM library in the tests' type-check). */
 interface Listening {
@@ -98,7 +99,7 @@ describe('the wall speaks every call once, in order, through drops and hub resta
   );
 
   it(
-    'A7 V16: six calls in one second are each said once, in order, the five behind the first briefly (no chime), so the last is over far sooner',
+    'A7 A8 V16: six calls in one second: said briefly (no chime, faster) while the voice keeps up, each over within ~10 s; the rest shown, not spoken',
     { timeout: 120_000 },
     async () => {
       const page = await e2e.browser.newPage({ viewport: { width: 1920, height: 1080 } });
@@ -114,30 +115,29 @@ describe('the wall speaks every call once, in order, through drops and hub resta
 
       // Six officers press "Gọi tiếp" within the same second.
       const labels = [1, 2, 3, 4, 5, 6].map((id) => `${callAt(id)}@${id}`);
-      await expect
-        .poll(async () => (await timed()).filter((h) => h.type === 'end').length, { timeout: 60_000, interval: 250 })
-        .toBe(6);
+      const settled = (steps: Step[]) => steps.filter((h) => h.type === 'end' || h.type === 'skipped').length;
+      await expect.poll(async () => settled(await timed()), { timeout: 60_000, interval: 250 }).toBe(6);
 
       const steps = await timed();
       const of = (type: string) => steps.filter((h) => h.type === type);
-      expect(of('end').map((h) => `${h.label}@${h.counterNumber}`)).toEqual(labels);
-      expect(of('failed').concat(of('skipped'))).toEqual([]);
-      expect(of('start').map((h) => h.form)).toEqual(['full', 'short', 'short', 'short', 'short', 'short']);
+      const said = of('end').map((h) => `${h.label}@${h.counterNumber}`);
+      const behind = of('skipped').map((h) => `${h.label}@${h.counterNumber}`);
+      // The first calls are said, in order; the ones the voice could not reach in time are not.
+      expect(said.length).toBeGreaterThanOrEqual(3);
+      expect([...said, ...behind]).toEqual(labels);
+      expect(of('skipped').every((h) => h.reason === 'behind')).toBe(true);
+      expect(of('failed')).toEqual([]);
+      expect(of('start').map((h) => h.form)).toEqual(said.map(() => 'short'));
       expect(of('start')[1]!.text).toBe(`${labels[1]!.split('@')[0]}, quầy 2`);
-
-      // The audio's own lengths, as the wall played them: the short form is the number and the
-      // counter only (~2.5–3 s with eSpeak NG at 145 words a minute), the full one ~6 s.
-      const [full, ...short] = of('end').map((h) => h.durationMs!);
-      for (const ms of short) {
-        expect(ms).toBeLessThan(3500);
-        expect(ms).toBeLessThan(full! - 2000);
-      }
-      // A7: the last call is over after one full and five short clips (and their fetches), where
-      // six full clips took about 37 s.
-      const lastLag = of('end')[5]!.t - of('queued')[5]!.t;
-      const spoken = full! + short.reduce((a, b) => a + b, 0);
-      expect(lastLag).toBeLessThan(spoken + 6 * 800);
-      expect(lastLag).toBeLessThan(6 * full! - 10_000);
+      // The short clip, as the wall played it at 1.25×: about 2.2 s (2.7 s of eSpeak NG at 145 words a minute).
+      for (const ms of of('end').map((h) => h.durationMs!)) expect(ms).toBeLessThan(2800);
+      // A8: every call said is over within about 10 s of reaching the wall.
+      const queuedAt = new Map(of('queued').map((h) => [h.seq, h.t]));
+      const lags = of('end').map((h) => h.t - queuedAt.get(h.seq)!);
+      expect(Math.max(...lags)).toBeLessThan(10_800);
+      // Every call is on the wall all the same, the newest first.
+      const shown = await page.locator('[data-test="last-calls"] li strong').allTextContents();
+      expect(shown.slice(0, 6).map((s) => s.trim())).toEqual(labels.map((l) => l.split('@')[0]).reverse());
       await page.close();
     },
   );

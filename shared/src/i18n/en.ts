@@ -1,6 +1,12 @@
 import type { Messages } from './vi';
+import { setupEn } from './setup-en';
+import { pairingEn } from './pairing-en';
+import { adminEn } from './admin-en';
 
 export const en = {
+  setup: setupEn,
+  pairing: pairingEn,
+  admin: adminEn,
   errors: {
     BAD_REQUEST: 'Invalid request.',
     UNAUTHORIZED: 'This device has no valid access token.',
@@ -54,6 +60,15 @@ export const en = {
     SERVICE_DAILY_CAP: "The service has issued all of today's numbers.",
     BACKUP_FAILED:
       'The database backup could not be made. Please try again later or ask an administrator to check the disk.',
+    SETUP_INVALID: 'The setup is not valid; nothing was saved. Please correct the marked fields.',
+    NOT_SET_UP: 'The centre is not set up yet. An administrator opens the setup page on the Lượt server to begin.',
+    ALREADY_SET_UP: 'The centre is already set up.',
+    ADMIN_BAD_PASSWORD: 'Wrong administrator password.',
+    PAIRING_CODE_INVALID: 'The pairing code is wrong or has expired. Please get a new code from the admin console.',
+    OFFICER_DISABLED: 'This officer account is disabled. Please contact the administrator.',
+    SERVICE_HAS_WAITING: 'Citizens are still waiting for this service; it cannot be deleted yet.',
+    VOICE_CLIP_INVALID: 'The recording is not valid (a WAV file of at most 10 seconds is needed).',
+    DOSSIER_SOURCE_FAILED: 'The dossier data could not be fetched from the configured address.',
   },
   common: {
     connecting: 'Connecting to the hub…',

@@ -1,8 +1,14 @@
 import type { ErrorCode } from '../protocol/errors';
 import type { DossierRejectReason, DossierStatus } from '../model/dossier';
+import { setupVi } from './setup-vi';
+import { pairingVi } from './pairing-vi';
+import { adminVi } from './admin-vi';
 
 /** Vietnamese: the source of truth for every user-facing string. */
 export const vi = {
+  setup: setupVi,
+  pairing: pairingVi,
+  admin: adminVi,
   errors: {
     BAD_REQUEST: 'Yêu cầu không hợp lệ.',
     UNAUTHORIZED: 'Thiết bị chưa được cấp mã truy cập hợp lệ.',
@@ -57,6 +63,15 @@ export const vi = {
     SERVICE_DAILY_CAP: 'Dịch vụ đã cấp đủ số thứ tự của ngày hôm nay.',
     BACKUP_FAILED:
       'Không tạo được bản sao lưu cơ sở dữ liệu. Vui lòng thử lại sau hoặc báo quản trị viên kiểm tra ổ đĩa.',
+    SETUP_INVALID: 'Thiết lập chưa hợp lệ, chưa có gì được lưu. Vui lòng sửa các ô được đánh dấu.',
+    NOT_SET_UP: 'Trung tâm chưa được thiết lập. Quản trị viên mở trang thiết lập trên máy chủ Lượt để bắt đầu.',
+    ALREADY_SET_UP: 'Trung tâm đã được thiết lập từ trước.',
+    ADMIN_BAD_PASSWORD: 'Mật khẩu quản trị không đúng.',
+    PAIRING_CODE_INVALID: 'Mã ghép nối không đúng hoặc đã hết hạn. Vui lòng lấy mã mới trên trang quản trị.',
+    OFFICER_DISABLED: 'Tài khoản cán bộ này đã bị khóa. Vui lòng liên hệ quản trị viên.',
+    SERVICE_HAS_WAITING: 'Dịch vụ còn công dân đang chờ, chưa thể xóa.',
+    VOICE_CLIP_INVALID: 'Bản ghi âm không hợp lệ (cần tệp WAV, tối đa 10 giây).',
+    DOSSIER_SOURCE_FAILED: 'Không lấy được dữ liệu hồ sơ từ địa chỉ đã cấu hình.',
   } satisfies Record<ErrorCode, string>,
   common: {
     connecting: 'Đang kết nối tới máy chủ…',

@@ -12,8 +12,32 @@ export type PriorityCategory = z.infer<typeof PriorityCategory>;
 export const NumberFormat = z.enum(['numeric', 'letter']);
 export type NumberFormat = z.infer<typeof NumberFormat>;
 
+/** C1: a provincial centre (Trung tâm Phục vụ hành chính công) or a commune/ward one-stop desk. */
+export const CentreLevel = z.enum(['province', 'commune']);
+export type CentreLevel = z.infer<typeof CentreLevel>;
+
+/** C1: how every screen addresses people: "công dân" (default) or "Ông/Bà". */
+export const AddressForm = z.enum(['congDan', 'ongBa']);
+export type AddressForm = z.infer<typeof AddressForm>;
+
 export const CentreSettings = z.object({
   name: z.string().min(1),
+  /** C1: set at first start; absent on a database from before it. */
+  level: CentreLevel.optional(),
+  address: z.string().max(300).optional(),
+  /** C1: the address phones outside the centre's network open the ticket's QR at (https://…). */
+  publicUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(300)
+    .optional(),
+  /** C1: the logo as a data: URL (PNG, JPEG or SVG, at most 200 KB). */
+  logo: z
+    .string()
+    .max(280_000)
+    .regex(/^data:image\/(png|jpeg|svg\+xml);base64,[A-Za-z0-9+/=]+$/)
+    .optional(),
+  /** C1: "công dân" when absent. */
+  addressForm: AddressForm.optional(),
   /** Numbers per service per day: service k issues k·blockSize + 1 … (Q14). */
   blockSize: z.union([z.literal(1000), z.literal(10000)]),
   numberFormat: NumberFormat,

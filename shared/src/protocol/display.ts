@@ -29,6 +29,8 @@ export const DisplayConfig = z.object({
   counters: DisplayCounters.default([]),
   orientation: DisplayOrientation.default('auto'),
   notice: DisplayNotice.default(''),
+  /** C7: the dossier figures panel beside the calls; on unless turned off. */
+  dossierPanel: z.boolean().default(true),
 });
 export type DisplayConfig = z.infer<typeof DisplayConfig>;
 export const DEFAULT_DISPLAY_CONFIG: DisplayConfig = DisplayConfig.parse({});
@@ -39,6 +41,7 @@ export const DisplayConfigureInput = z.strictObject({
   counters: DisplayCounters.optional(),
   orientation: DisplayOrientation.optional(),
   notice: DisplayNotice.optional(),
+  dossierPanel: z.boolean().optional(),
 });
 export type DisplayConfigureInput = z.input<typeof DisplayConfigureInput>;
 

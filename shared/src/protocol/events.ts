@@ -12,6 +12,18 @@ import { QueueReport, QueueReportInput } from './reports';
 import type { Ack } from './ack';
 import { IssuedTicket, Ticket } from '../model/ticket';
 import { DossierPanel } from './dossier-results';
+import { CentreSetup } from '../model/setup';
+import {
+  AuditList,
+  AuditListInput,
+  OfficerInfo,
+  OfficerList,
+  OfficerResetPinInput,
+  PairingCode,
+  PairingCreateInput,
+  SetupApplied,
+  SetupApplyInput,
+} from './admin';
 
 export const IssueTicketInput = z.strictObject({
   serviceId: Id,
@@ -125,6 +137,12 @@ export interface ClientToServerEvents {
   'ticket:printable': Req<TicketRefInput, PrintJob>;
   'device:list': Req<Record<string, never>, DeviceList>;
   'device:revoke': Req<DeviceRevokeInput, DeviceInfo>;
+  'setup:get': Req<Record<string, never>, CentreSetup>;
+  'setup:apply': Req<SetupApplyInput, SetupApplied>;
+  'officer:list': Req<Record<string, never>, OfficerList>;
+  'officer:resetPin': Req<OfficerResetPinInput, OfficerInfo>;
+  'pairing:create': Req<PairingCreateInput, PairingCode>;
+  'audit:list': Req<AuditListInput, AuditList>;
 }
 
 /** Something the head of the centre must act on. */
@@ -146,6 +164,8 @@ export interface ServerToClientEvents {
   'display:configured': (change: DisplayConfigured) => void;
   /** To the admins: the hub cannot do its work (a full disk) or missed its nightly backup; once per minute at most per code. */
   'hub:alert': (alert: HubAlert) => void;
+  /** C8: the centre's setup changed (services, counters, names, hours…): re-read it (`centre:get`). */
+  'centre:changed': () => void;
 }
 
 /** Input schema of every request event: the hub validates each payload with it. */
@@ -177,6 +197,12 @@ export const REQUEST_SCHEMAS = {
   'ticket:printable': TicketRefInput,
   'device:list': EmptyInput,
   'device:revoke': DeviceRevokeInput,
+  'setup:get': EmptyInput,
+  'setup:apply': SetupApplyInput,
+  'officer:list': EmptyInput,
+  'officer:resetPin': OfficerResetPinInput,
+  'pairing:create': PairingCreateInput,
+  'audit:list': AuditListInput,
 } satisfies { [K in keyof ClientToServerEvents]: z.ZodType };
 
 export type RequestName = keyof ClientToServerEvents;
@@ -217,4 +243,10 @@ export const RESULT_SCHEMAS = {
   'ticket:printable': PrintJob,
   'device:list': DeviceList,
   'device:revoke': DeviceInfo,
+  'setup:get': CentreSetup,
+  'setup:apply': SetupApplied,
+  'officer:list': OfficerList,
+  'officer:resetPin': OfficerInfo,
+  'pairing:create': PairingCode,
+  'audit:list': AuditList,
 } satisfies { [K in RequestName]: z.ZodType<RequestResult<K>> };

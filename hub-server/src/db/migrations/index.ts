@@ -6,6 +6,7 @@ import { changeLog } from './004-change-log';
 import { deviceLastSeen } from './005-device-last-seen';
 import { dossierCodeKey } from './006-dossier-code-key';
 import { serviceSchedule } from './007-service-schedule';
+import { admin } from './008-admin';
 
 export type { Migration } from './migration';
 
@@ -18,4 +19,5 @@ export const MIGRATIONS: readonly Migration[] = [
   deviceLastSeen,
   dossierCodeKey,
   serviceSchedule,
+  admin,
 ];
