@@ -13,6 +13,7 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   display: () => import('./display').then((m) => m.run),
   speech: () => import('./speech').then((m) => m.run),
   hardening: () => import('./hardening').then((m) => m.run),
+  procedures: () => import('./procedures').then((m) => m.run),
 };
 
 const results: Record<string, unknown> = { machine: { node: process.version, cpus: cpus().length } };

@@ -3,6 +3,7 @@ import {
   ExplainedError,
   RetryLaterError,
   retryAfterText,
+  SetupInvalidError,
   REQUEST_SCHEMAS,
   vi,
   type Ack,
@@ -115,6 +116,10 @@ export function createDispatcher(
       return { ack: { ok: true, data }, events };
     } catch (e) {
       if (e instanceof RetryLaterError) return failLater(e);
+      // C2: a refused setup says every wrong field, with its path and Vietnamese message.
+      if (e instanceof SetupInvalidError) {
+        return { ack: { ok: false, code: e.code, message: vi.errors[e.code], fields: e.problems }, events: [] };
+      }
       // A refusal that says more (which counter, how long, when it opens): its Vietnamese detail.
       if (e instanceof ExplainedError) return fail(e.code, e.explanation);
       if (e instanceof DomainError) return fail(e.code);

@@ -4,9 +4,13 @@ import type { Logger } from 'pino';
 import { createDispatcher, type ActionTable, type Dispatch } from './actions';
 import { followChanges } from './db/change-log';
 import type { Db } from './db/open';
+import { createAdminAccess } from './features/admin-access/admin-access';
+import { adminAccessActions } from './features/admin-access/admin-access-actions';
+import { adminAccessRoutes } from './features/admin-access/admin-access-routes';
 import { backupRoutes } from './features/backup/backup-routes';
 import { createHubBackups, type BackupSettings, type HubBackups } from './features/backup/hub-backups';
 import { centreActions } from './features/centre/centre-actions';
+import { centreLogoRoutes } from './features/centre/centre-logo';
 import { createCentreRepository, type CentreRepository } from './features/centre/centre-repository';
 import { counterActions } from './features/counters/counter-actions';
 import { createCounterService } from './features/counters/counter-service';
@@ -24,16 +28,31 @@ import { createEventLog } from './features/event-log/event-log';
 import { createAddressLimit } from './features/limits/address-limit';
 import { withIssueLimit, withSignInLockout } from './features/limits/limit-actions';
 import { resolveLimits, type LimitOptions } from './features/limits/limits';
+import { createLockout } from './features/limits/lockout';
 import { createOfficerRepository, type OfficerRepository } from './features/officers/officer-repository';
+import { createProcedureRepository } from './features/procedures/procedure-repository';
+import { PROCEDURE_LIMIT, procedureRoutes } from './features/procedures/procedure-routes';
+import { procedureActions } from './features/procedures/procedure-actions';
 import { withTicketPrinting } from './features/printing/printing-actions';
 import { createTicketPrinting } from './features/printing/ticket-printing';
 import { queueActions } from './features/queue/queue-actions';
 import { createQueueService, type QueueService } from './features/queue/queue-service';
 import { reportActions } from './features/reports/report-actions';
 import { createQueueReport } from './features/reports/queue-report';
+import { setupActions } from './features/setup/setup-actions';
+import { createSetupStore } from './features/setup/setup-store';
 import type { SpeechEngine } from './features/speech/speech-engine';
 import { speechRoutes } from './features/speech/speech-routes';
+import { createRecordedVoice, voiceNeedsOf } from './features/speech/recorded-voice';
+import { voiceActions } from './features/speech/voice-actions';
+import { voiceRoutes } from './features/speech/voice-routes';
+import { createAuditLog } from './features/audit/audit-log';
+import { createDossierSource } from './features/dossiers/dossier-source';
+import { dossierSourceActions } from './features/dossiers/dossier-source-actions';
 import { createTicketStatus } from './features/ticket-status/ticket-status';
+import { ratingActions, withRatingRequests } from './features/ratings/rating-actions';
+import { ratingRoutes } from './features/ratings/rating-routes';
+import { createRatingService } from './features/ratings/rating-service';
 import { ticketStatusRoutes } from './features/ticket-status/ticket-status-routes';
 import { createHttpServer } from './http/http-server';
 import { createRealtime, type Realtime } from './realtime/realtime';
@@ -54,6 +73,8 @@ export interface HubDeps {
   tls?: { cert: string; key: string };
   /** The nightly backups and the download's folder (B3, B4). */
   backup: BackupSettings;
+  /** D21: the scheduled dossier pull's timer period (tests) and fetch timeout (30 s). */
+  dossierSource?: { pollMs?: number; timeoutMs?: number };
 }
 
 export interface Hub {
@@ -90,7 +111,8 @@ export function createHub(deps: HubDeps): Hub {
   const counters = createCounterService(db, centre, officers, events);
   const display = createDisplayService(db, centre, queue, officers);
   const displayConfigs = createDisplayConfigs(db, centre);
-  const ticketStatus = createTicketStatus(db, centre, queue);
+  const ratings = createRatingService(db, centre, events, clock);
+  const ticketStatus = createTicketStatus(db, centre, queue, ratings);
   const realtime = createRealtime(devices, { allowedOrigins: deps.allowedOrigins });
   const printing = createTicketPrinting({
     db,
@@ -103,15 +125,50 @@ export function createHub(deps: HubDeps): Hub {
     clock,
   });
 
-  const limited = { db, events, logger, clock, limits };
+  const access = createAdminAccess({ db, clock, centre, devices });
+  const audit = createAuditLog(db, clock);
+  // V17: the centre's recorded voice, in front of the voice the hub started with; D21: the dossier pull.
+  const voice = createRecordedVoice({
+    db,
+    clock,
+    logger,
+    audit,
+    base: deps.speech,
+    needs: () => voiceNeedsOf(centre),
+  });
+  const dossierSource = createDossierSource({
+    db,
+    clock,
+    logger,
+    dossiers,
+    notify: realtime.notifier,
+    audit,
+    ...deps.dossierSource,
+  });
+  // L3's lock-outs, shared by the sign-in and the console's officer list (C6).
+  const signInLockout = createLockout(limits.signIn, clock, { maxKeys: limits.maxKeys });
+  const limited = { db, events, logger, clock, limits, signInLockout };
+  const setup = createSetupStore(db, { centre, officers, clock });
+  // R4, R12: one catalogue (and one search index) for the public routes, the upload and the console.
+  const procedures = createProcedureRepository(db);
   const actions: ActionTable = {
     ...centreActions(centre, queue, display),
-    ...withIssueLimit(withTicketPrinting(queueActions(queue, display), printing), limited),
+    ...withRatingRequests(
+      withIssueLimit(withTicketPrinting(queueActions(queue, display), printing), limited),
+      ratings,
+      queue,
+    ),
+    ...ratingActions(ratings),
     ...withSignInLockout(counterActions(counters, display), limited),
-    ...displayActions({ configs: displayConfigs, display, centre, clock }),
+    ...displayActions({ configs: displayConfigs, display, centre, clock, audit }),
     ...reportActions(createQueueReport(db, centre)),
     ...dossierActions(dossiers),
-    ...deviceActions(devices, clock),
+    ...deviceActions(devices, clock, audit),
+    ...setupActions({ db, clock, setup, officers, display, signInLockout }),
+    ...voiceActions(voice),
+    ...dossierSourceActions(dossierSource),
+    ...procedureActions({ db, clock, procedures, audit }),
+    ...adminAccessActions(access),
   };
   const { dispatch, dispatchNow } = createDispatcher(actions, { logger, clock });
   // B3, B4: copies by the hub's own connection; a failed night tells the admins.
@@ -133,7 +190,7 @@ export function createHub(deps: HubDeps): Hub {
     logger,
     rawRoutes: [
       ...speechRoutes({
-        engine: deps.speech,
+        engine: voice.engine,
         centreSettings: () => centre.settings(),
         announcement: () => announcementOptions(centre.settings()),
       }),
@@ -141,6 +198,11 @@ export function createHub(deps: HubDeps): Hub {
         ticketStatus,
         deps.apps.kiosk,
         createAddressLimit('ticketStatus', limits.ticketStatus, { clock, logger, maxKeys: limits.maxKeys }),
+      ),
+      // RT8: the phone's rating shares the phone page's per-address limit (L5).
+      ...ratingRoutes(
+        ratings,
+        createAddressLimit('ticketRating', limits.ticketStatus, { clock, logger, maxKeys: limits.maxKeys }),
       ),
       ...displayRoutes(dispatch, realtime.publish),
       ...dossierRoutes({
@@ -153,6 +215,23 @@ export function createHub(deps: HubDeps): Hub {
         }),
       }),
       ...backupRoutes({ backups, clock, logger }),
+      ...centreLogoRoutes(() => centre.settings()),
+      ...procedureRoutes({
+        procedures,
+        clock,
+        centreName: () => centre.settings()?.name ?? '',
+        kioskDist: deps.apps.kiosk,
+        limit: createAddressLimit('procedures', PROCEDURE_LIMIT, { clock, logger, maxKeys: limits.maxKeys }),
+      }),
+      ...voiceRoutes(voice),
+      ...adminAccessRoutes({
+        access,
+        clock,
+        logger,
+        lockout: limits.signIn,
+        maxKeys: limits.maxKeys,
+        notify: realtime.notifier,
+      }),
     ],
   });
   realtime.attach(http, dispatch);
@@ -162,6 +241,13 @@ export function createHub(deps: HubDeps): Hub {
     handlers: {
       displays: (ids) => realtime.publish(displayConfigs.changes([...ids]).map((c) => ['displayConfigured', c])),
       dossiers: () => realtime.notifier.dossiersUpdated(dossiers.panel()),
+      // C8: `luot setup apply` changed the centre: every screen reads it again.
+      centre: () => {
+        centre.forgetCachedSettings();
+        realtime.notifier.centreChanged();
+      },
+      // C6: `luot officer disable` may have signed an officer out.
+      officers: () => realtime.publish(display.counterStates().map((c) => ['counterUpdated', c])),
       // G2: a token the luot command revoked: that device's sockets are dropped.
       devices: (ids) => {
         for (const id of ids) if (id !== null && !devices.isActive(id)) realtime.disconnect(id);
@@ -189,6 +275,7 @@ export function createHub(deps: HubDeps): Hub {
       stopRollover();
       stopFollowing();
       await backups.close();
+      await dossierSource.close();
       await printing.close();
       // Kept-alive or half-read HTTP connections (a screen fetching audio) must not hold shutdown open.
       const closed = realtime.close();

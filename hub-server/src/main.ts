@@ -5,6 +5,7 @@ import pino, { type Logger } from 'pino';
 import { openDatabase, type Db } from './db/open';
 import { DEFAULT_BACKUP_KEEP, type BackupSettings } from './features/backup/hub-backups';
 import { seedDemoCentre } from './demo/seed';
+import { seedDemoProcedures } from './demo/seed-procedures';
 import { createCentreRepository } from './features/centre/centre-repository';
 import { createSpeech } from './features/speech/create-speech';
 import type { LimitOptions } from './features/limits/limits';
@@ -61,6 +62,8 @@ export async function startHub(opts: StartOptions): Promise<RunningHub> {
   const db = openDatabase(opts.dbPath, { busyTimeoutMs: 0 });
   const centre = createCentreRepository(db);
   if (opts.demo) seedDemoCentre(db, centre, clock.now());
+  // R11: the demo's sample procedure catalogue, into an empty catalogue only.
+  if (opts.demo) await seedDemoProcedures(db, clock.now());
   const speech = await createSpeech({ dialect: centre.settings()?.voiceDialect ?? 'north' });
   const tls = opts.tls ? await loadTls(opts.tls, clock.now()) : null;
   const hub = createHub({

@@ -109,7 +109,7 @@ describe('G1 G2: device tokens listed and revoked by an admin, over REST and the
     expect((await api(hub.url, otherToken, 'GET', '/api/services')).status).toBe(200);
   });
 
-  it('G2: the socket request device:revoke does the same; revoking again is accepted and keeps the first time', async () => {
+  it('G2 C9: the socket request device:revoke does the same, in the audit log once; revoking again is accepted and keeps the first time', async () => {
     const token = newDevice('kiosk-tầng-2');
     const kiosk = await socket(token);
     const admin = await socket(hub.demoTokens!.admin);
@@ -125,6 +125,11 @@ describe('G1 G2: device tokens listed and revoked by an admin, over REST and the
     const again = await admin.emitWithAck('device:revoke', { deviceId: id });
     expect(again).toMatchObject({ ok: true, data: { id, revokedAt: first } });
     expect(admin.connected).toBe(true);
+    const audit = await admin.emitWithAck('audit:list', {});
+    const lines = audit.ok ? audit.data.entries.filter((e) => e.summary.includes(`thiết bị ${id} `)) : [];
+    expect(lines.map((e) => [e.actor, e.summary])).toEqual([
+      ['demo:admin', `Thu hồi mã truy cập của thiết bị ${id} (“kiosk-tầng-2”)`],
+    ]);
   });
 
   it('G2: a token revoked behind the hub’s back (another process) is refused at its socket’s next request, and the socket closed', async () => {

@@ -64,7 +64,7 @@ describe('display configuration and setup', () => {
       data: {
         displayId: 1,
         name: 'Màn hình sảnh chính',
-        config: { counters: [], orientation: 'auto', notice: '' },
+        config: { counters: [], orientation: 'auto', notice: '', dossierPanel: true },
         announcement: { template: 'Mời công dân có số thứ tự {số} đến quầy số {quầy}', dialect: 'north' },
         serverTime: T0,
       },
@@ -79,7 +79,7 @@ describe('display configuration and setup', () => {
     });
     const expected = {
       displayId: 1,
-      config: { counters: [3, 1], orientation: 'auto', notice: 'Nghỉ trưa từ 11 giờ 30.' },
+      config: { counters: [3, 1], orientation: 'auto', notice: 'Nghỉ trưa từ 11 giờ 30.', dossierPanel: true },
     };
     expect(ack).toEqual({ ok: true, data: expected });
     await expect.poll(() => pushed.at(-1)).toEqual(expected);
@@ -92,6 +92,7 @@ describe('display configuration and setup', () => {
       counters: [3, 1],
       orientation: 'portrait',
       notice: 'Nghỉ trưa từ 11 giờ 30.',
+      dossierPanel: true,
     });
   });
 
@@ -128,7 +129,7 @@ describe('display configuration and setup', () => {
     const ok = await api(restBase, token, 'PUT', '/api/displays/2', { counters: [5, 6], orientation: 'landscape' });
     expect(ok).toEqual({
       status: 200,
-      body: { displayId: 2, config: { counters: [5, 6], orientation: 'landscape', notice: '' } },
+      body: { displayId: 2, config: { counters: [5, 6], orientation: 'landscape', notice: '', dossierPanel: true } },
     });
     await expect.poll(() => pushed.at(-1)?.displayId).toBe(2);
 
@@ -172,7 +173,12 @@ describe('display configuration and setup', () => {
       expect(set.out).toContain('Hướng màn hình: ngang');
       await expect
         .poll(() => seen, { timeout: 5000 })
-        .toEqual([{ displayId: 1, config: { counters: [1, 2, 3], orientation: 'landscape', notice: 'Xin cảm ơn!' } }]);
+        .toEqual([
+          {
+            displayId: 1,
+            config: { counters: [1, 2, 3], orientation: 'landscape', notice: 'Xin cảm ơn!', dossierPanel: true },
+          },
+        ]);
       // A write to another table, or the same configuration again, pushes nothing.
       await luot(hub.dbPath, '1', '--notice', 'Xin cảm ơn!');
       hub.db.prepare("INSERT INTO settings (key, value) VALUES ('x', '1')").run();
@@ -183,7 +189,7 @@ describe('display configuration and setup', () => {
       const json = await luot(hub.dbPath, '1', '--counters', 'all', '--json');
       expect(JSON.parse(json.out)).toEqual({
         displayId: 1,
-        config: { counters: [], orientation: 'landscape', notice: 'Xin cảm ơn!' },
+        config: { counters: [], orientation: 'landscape', notice: 'Xin cảm ơn!', dossierPanel: true },
       });
       const shown = await luot(hub.dbPath, '1');
       expect(shown.out).toContain('Quầy hiển thị: tất cả');

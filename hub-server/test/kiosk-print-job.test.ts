@@ -58,6 +58,15 @@ describe('the paper ticket of an issued ticket', () => {
     expect(PrintableTicket.safeParse(job).success).toBe(true);
   });
 
+  it('K4 C11: with a public address set, the QR opens it, so a phone outside the centre network reaches the page', () => {
+    const wait = { ahead: 0, estimatedWaitMinutes: 0 };
+    const origin = 'http://192.168.1.10:8080';
+    const publicUrl = 'https://hcc.yenbai.gov.vn/luot/';
+    expect(printJob(ticket, wait, { ...settings, publicUrl }, service, origin).qrUrl).toBe(
+      'https://hcc.yenbai.gov.vn/luot/t/q7Xk2mPz9LwR4vTn',
+    );
+  });
+
   it('K4: an ordinary ticket has no priority; one whose category was since removed still prints as priority', () => {
     const wait = { ahead: 0, estimatedWaitMinutes: null };
     expect(printJob({ ...ticket, priority: null }, wait, settings, service, 'http://h:1').priorityName).toBeNull();

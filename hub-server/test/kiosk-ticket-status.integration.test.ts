@@ -1,4 +1,4 @@
-import type { IssuedTicket, PublicTicketStatus } from '@luot/shared';
+import { DEFAULT_RATING_SETTINGS, type IssuedTicket, type PublicTicketStatus } from '@luot/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, startTestHub, staffCounters } from './support/hub';
 
@@ -29,6 +29,7 @@ describe("the citizen's public ticket status", () => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       centreName: 'Trung tâm Phục vụ hành chính công xã Mù Cang Chải',
+      addressForm: 'congDan',
       label: '1003',
       serviceName: 'Đất đai',
       serviceNameEn: 'Land',
@@ -36,6 +37,8 @@ describe("the citizen's public ticket status", () => {
       ahead: 2,
       estimatedWaitMinutes: third.estimatedWaitMinutes,
       counterNumber: null,
+      // RT8: nothing to rate before service.
+      rating: { canRate: false, level: null, scale: 3, reasons: DEFAULT_RATING_SETTINGS.reasons },
     } satisfies PublicTicketStatus);
     // Q1: the priority ticket is ahead of the first one, and its page does not say why.
     const priority = (await status(elderly.publicId)).body!;

@@ -1,21 +1,10 @@
 import { manualClock } from '@luot/shared';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Command } from '../src/cli/cli-context';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportQueue } from '../src/cli/commands/report';
 import { api, startTestHub } from './support/hub';
+import { runCommand as luot } from './support/cli';
 
 const MIN = 60_000;
-
-/** Runs a command in-process and returns its exit code and what it printed on stdout. */
-async function luot(cmd: Command, argv: string[]): Promise<{ code: number; out: string }> {
-  const lines: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((s: unknown) => void lines.push(String(s)));
-  try {
-    return { code: await cmd.run(argv), out: lines.join('\n') };
-  } finally {
-    log.mockRestore();
-  }
-}
 
 /** The table's lines as cells (columns are two or more spaces apart). */
 const cellsOf = (out: string): string[][] =>

@@ -2,6 +2,7 @@ import type {
   Ack,
   ClientToServerEvents,
   ErrorCode,
+  FieldProblem,
   RequestInput,
   RequestName,
   RequestResult,
@@ -20,6 +21,8 @@ export class HubError extends Error {
     message: string,
     /** For RATE_LIMITED and OFFICER_LOCKED: the wait in Vietnamese words ("Vui lòng thử lại sau 1 phút."). */
     readonly detail?: string,
+    /** SETUP_INVALID: every wrong field of the setup document, with its Vietnamese message (C2). */
+    readonly fields?: FieldProblem[],
   ) {
     super(message);
   }
@@ -102,7 +105,7 @@ export function connectHub(token: string, options: ConnectOptions = {}): HubConn
       throw new HubError('INTERNAL', 'timeout');
     }
     if (!ack.ok && ack.code === 'UNAUTHORIZED') refused();
-    if (!ack.ok) throw new HubError(ack.code, ack.message, ack.detail);
+    if (!ack.ok) throw new HubError(ack.code, ack.message, ack.detail, ack.fields);
     return ack.data;
   }
 
@@ -126,6 +129,25 @@ export function deviceToken(app: DeviceApp): string | null {
     return fromUrl;
   }
   return localStorage.getItem(key);
+}
+
+/** G8: keeps a token the hub gave this device (a pairing code, the first start, the admin's sign-in), as G3 keeps one. */
+export function storeDeviceToken(app: DeviceApp, token: string): void {
+  localStorage.setItem(tokenKey(app), token);
+}
+
+/**
+ * G8: a pairing code in the address (`?pair=CODE`, the QR of a code), removed from the address
+ * bar at once; null when there is none. The code decides: a `?token=` beside it goes too (G3).
+ */
+export function takePairCode(): string | null {
+  const url = new URL(location.href);
+  const code = url.searchParams.get('pair');
+  if (code === null) return null;
+  url.searchParams.delete('pair');
+  url.searchParams.delete('token');
+  history.replaceState(null, '', url.toString());
+  return code;
 }
 
 /** G4: forgets the kept token, unless another one (a new pairing) replaced it meanwhile. */

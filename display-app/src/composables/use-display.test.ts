@@ -25,7 +25,15 @@ const setupAnswer = (displayId: number | null): DisplaySetup => ({
   serverTime: 5_000,
 });
 const syncAnswer = (seq: number, missed: CallEvent[] = []): DisplaySync => ({
-  state: { centreName: 'Trung tâm', services: [], counters: [], lastCalls: [], seq },
+  state: {
+    centreName: 'Trung tâm',
+    addressForm: 'congDan',
+    logoUrl: null,
+    services: [],
+    counters: [],
+    lastCalls: [],
+    seq,
+  },
   missed,
 });
 

@@ -87,6 +87,9 @@ export function useDisplay(hub: HubConnection, time: HubClock, onCall: (call: Ca
   hub.socket.on('disconnect', (reason) => {
     if (reason === 'io server disconnect') setTimeout(() => hub.socket.connect(), RECONNECT_AFTER_KICK_MS);
   });
+  // C8: the centre's setup changed (name, services, counters): read setup and state again, as on a
+  // reconnection, calls arriving meanwhile held and merged by seq (W7).
+  hub.socket.on('centre:changed', () => void catchUp(++connection));
   hub.socket.on('ticket:called', (call) => feed.live(call));
   hub.socket.on('counter:updated', patchCounter);
   hub.socket.on('display:configured', (change) => {

@@ -108,7 +108,7 @@ async function handle(deps: HttpDeps, req: IncomingMessage, res: ServerResponse)
     if (!route) return sendError(res, 'NOT_FOUND');
     const device = authenticate(deps, req, res, null);
     if (!device) return;
-    const body = method === 'POST' ? await readJson(req) : {};
+    const body = method === 'POST' || method === 'PUT' ? await readJson(req) : {};
     const input = route.input(route.path.exec(path) as RegExpExecArray, body, url.searchParams);
     const { ack, events } = await deps.dispatch(route.action, device, input);
     if (!ack.ok) return sendRefusal(res, ack);
@@ -127,8 +127,9 @@ async function handle(deps: HttpDeps, req: IncomingMessage, res: ServerResponse)
     res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
     return void res.end('Ứng dụng chưa được build (npm run build).');
   }
+  // C1: the hub's own address opens the staff app, which holds the first start and the admin console.
   if (path === '/') {
-    res.writeHead(302, { location: '/display/' });
+    res.writeHead(302, { location: '/counter/' });
     return void res.end();
   }
   sendError(res, 'NOT_FOUND');

@@ -41,14 +41,21 @@ export function bearerToken(req: IncomingMessage): string | null {
  */
 export function sendRefusal(
   res: ServerResponse,
-  refusal: { code: ErrorCode; message?: string; detail?: string; retryAfterSeconds?: number },
+  refusal: {
+    code: ErrorCode;
+    message?: string;
+    detail?: string;
+    retryAfterSeconds?: number;
+    fields?: { path: string; message: string }[];
+  },
 ): void {
-  const { code, detail, retryAfterSeconds } = refusal;
+  const { code, detail, retryAfterSeconds, fields } = refusal;
   if (retryAfterSeconds !== undefined) res.setHeader('retry-after', String(retryAfterSeconds));
   sendJson(res, HTTP_STATUS[code], {
     code,
     message: refusal.message ?? vi.errors[code],
     ...(detail === undefined ? {} : { detail }),
     ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
+    ...(fields === undefined ? {} : { fields }),
   } satisfies ApiError);
 }

@@ -30,7 +30,7 @@ export interface OpenApiDocument extends Json {
 /** Vietnamese for the centre's staff, English for outside integrators. */
 /** One route as the document lists it, whichever table it comes from. */
 export interface DocumentedRoute extends RouteDoc {
-  method: 'GET' | 'POST' | 'PUT';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** The RegExp the server matches; the path with the examples filled in must match it. */
   pattern: RegExp;
   roles: readonly Role[] | 'public';
@@ -76,7 +76,7 @@ export function openApiDocument(rawRoutes: readonly RawRoute[]): OpenApiDocument
   const paths: OpenApiDocument['paths'] = {};
   for (const route of documentedRoutes(rawRoutes)) {
     const item = (paths[route.path] ??= {});
-    const method = route.method.toLowerCase() as 'get' | 'post' | 'put';
+    const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete';
     if (item[method]) throw new Error(`${route.method} ${route.path} is documented twice`);
     item[method] = operation(route, components);
   }

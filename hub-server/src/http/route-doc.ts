@@ -36,7 +36,7 @@ export interface RouteDoc {
 
 /** A route with its own body handling (file uploads, public pages, audio). */
 export interface RawRoute {
-  method: 'GET' | 'POST' | 'PUT';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   path: RegExp;
   /** Roles allowed, or 'public' for routes a citizen's phone opens without a token. */
   roles: readonly Role[] | 'public';

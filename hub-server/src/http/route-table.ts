@@ -1,7 +1,12 @@
+import { adminAccessRoutes } from '../features/admin-access/admin-access-routes';
 import { backupRoutes } from '../features/backup/backup-routes';
+import { centreLogoRoutes } from '../features/centre/centre-logo';
 import { dossierRoutes } from '../features/dossiers/dossier-routes';
 import { displayRoutes } from '../features/display/display-routes';
+import { procedureRoutes } from '../features/procedures/procedure-routes';
+import { ratingRoutes } from '../features/ratings/rating-routes';
 import { speechRoutes } from '../features/speech/speech-routes';
+import { voiceRoutes } from '../features/speech/voice-routes';
 import { ticketStatusRoutes } from '../features/ticket-status/ticket-status-routes';
 import type { RawRoute } from './http-server';
 
@@ -22,8 +27,13 @@ export function rawRouteTable(): RawRoute[] {
   return [
     ...speechRoutes(inert),
     ...ticketStatusRoutes(inert, undefined),
+    ...ratingRoutes(inert),
     ...displayRoutes(inert, inert),
     ...dossierRoutes(inert),
     ...backupRoutes(inert),
+    ...centreLogoRoutes(inert),
+    ...voiceRoutes(inert),
+    ...adminAccessRoutes(inert),
+    ...procedureRoutes(inert),
   ];
 }

@@ -15,7 +15,7 @@ import type { RouteDoc, Summary } from './route-doc';
 
 /** A REST route that is a thin door onto one action. */
 export interface ActionRoute {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   path: RegExp;
   action: RequestName;
   /**
@@ -32,7 +32,7 @@ export interface ActionRoute {
 }
 
 interface ActionRouteDef<K extends RequestName, O> {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   /** OpenAPI form; every `{param}` is a database id (digits) that fills the input key `params[param]`. */
   path: string;
   action: K;
@@ -369,5 +369,134 @@ export const ACTION_ROUTES: ActionRoute[] = [
     // Not device 1: the example would revoke the demo kiosk.
     paramExamples: { id: 9999 },
     errors: ['DEVICE_NOT_FOUND', 'DEVICE_SELF_REVOKE'],
+  }),
+  route({
+    method: 'GET',
+    path: '/api/setup',
+    action: 'setup:get',
+    summary: { vi: 'Thiết lập của trung tâm (một tài liệu)', en: "The centre's setup (one document)" },
+    roles: ['admin'],
+  }),
+  route({
+    method: 'PUT',
+    path: '/api/setup',
+    action: 'setup:apply',
+    summary: {
+      vi: 'Áp dụng thiết lập của trung tâm: chỉ thay đổi phần khác biệt, hoặc không thay đổi gì',
+      en: "Apply the centre's setup: only what differs changes, or nothing does",
+    },
+    roles: ['admin'],
+    from: 'body',
+    // A dry run of a document that is not one: refused with every field, nothing changed.
+    example: { setup: { format: 'luot-setup/1' }, dryRun: true },
+    errors: ['SETUP_INVALID', 'SERVICE_HAS_WAITING', 'COUNTER_BUSY'],
+  }),
+  route({
+    method: 'GET',
+    path: '/api/officers',
+    action: 'officer:list',
+    summary: { vi: 'Danh sách cán bộ (không kèm mã PIN)', en: 'Officers (never their PINs)' },
+    roles: ['admin'],
+  }),
+  route({
+    method: 'POST',
+    path: '/api/officers/{id}/pin',
+    action: 'officer:resetPin',
+    summary: { vi: 'Đặt lại mã PIN của cán bộ', en: "Reset an officer's PIN" },
+    roles: ['admin'],
+    params: { id: 'officerId' },
+    from: 'body',
+    example: { pin: '1234' },
+    errors: ['NOT_FOUND'],
+  }),
+  route({
+    method: 'GET',
+    path: '/api/audit',
+    action: 'audit:list',
+    summary: { vi: 'Nhật ký thay đổi của quản trị', en: 'Audit log of admin changes' },
+    roles: ['admin'],
+    from: { fixed: {} },
+  }),
+  route({
+    method: 'GET',
+    path: '/api/voice',
+    action: 'voice:list',
+    summary: {
+      vi: 'Giọng ghi âm của trung tâm: các từ cần ghi, đã ghi chưa, đang dùng chưa',
+      en: "The centre's recorded voice: the words needed, which are recorded, whether it is in use",
+    },
+    roles: ['admin'],
+  }),
+  route({
+    method: 'GET',
+    path: '/api/dossier-source',
+    action: 'dossierSource:get',
+    summary: {
+      vi: 'Nguồn hồ sơ tự động (mã truy cập được che) và kết quả lần lấy gần nhất',
+      en: 'The scheduled dossier source (its header value masked) and the last pull',
+    },
+    roles: ['admin'],
+  }),
+  route({
+    method: 'POST',
+    path: '/api/dossier-source',
+    action: 'dossierSource:set',
+    summary: { vi: 'Đặt nguồn hồ sơ tự động (null: xoá)', en: 'Set the scheduled dossier source (null: remove it)' },
+    roles: ['admin'],
+    from: 'body',
+    example: {
+      source: {
+        url: 'http://127.0.0.1:9/ho-so.csv',
+        format: 'csv',
+        header: { name: 'Authorization', value: 'Bearer ma-truy-cap' },
+        everyMinutes: 60,
+        enabled: false,
+      },
+    },
+  }),
+  route({
+    method: 'POST',
+    path: '/api/dossier-source/pull',
+    action: 'dossierSource:pullNow',
+    summary: {
+      vi: 'Lấy hồ sơ từ nguồn ngay (kết quả đọc lại bằng GET /api/dossier-source)',
+      en: 'Pull the dossier source now (read the result with GET /api/dossier-source)',
+    },
+    roles: ['admin'],
+    // No source configured yet.
+    errors: ['BAD_REQUEST'],
+  }),
+  route({
+    method: 'PUT',
+    path: '/api/procedures',
+    action: 'procedure:save',
+    summary: {
+      vi: 'Lưu một thủ tục (thêm mới, hoặc thay thủ tục cùng mã); lỗi theo từng trường',
+      en: 'Save one procedure (new, or replacing the one with its code); refusals name each field',
+    },
+    roles: ['admin'],
+    from: 'body',
+    example: {
+      procedure: {
+        code: 'X.000002',
+        name: 'Thủ tục mẫu',
+        field: 'Hộ tịch',
+        level: 'commune',
+        fees: 'Miễn lệ phí',
+        documents: ['Tờ khai'],
+        forms: ['Tờ khai — https://example.gov.vn/to-khai.docx'],
+      },
+    },
+  }),
+  route({
+    method: 'POST',
+    path: '/api/procedures/delete',
+    action: 'procedure:delete',
+    summary: { vi: 'Xoá một thủ tục khỏi danh mục', en: 'Delete one procedure from the catalogue' },
+    roles: ['admin'],
+    from: 'body',
+    // The procedure PUT /api/procedures's example saved (documented before it), not a demo one.
+    example: { code: 'X.000002' },
+    errors: ['NOT_FOUND'],
   }),
 ];

@@ -6,13 +6,14 @@ import type {
   DossierPanel,
   HubAlert,
   PrinterAlert,
+  RatingRequest,
   ServerToClientEvents,
   ServiceQueue,
   Ticket,
   TicketPrint,
 } from '@luot/shared';
 import type { Server } from 'socket.io';
-import { deviceRoom, roleRoom } from './rooms';
+import { counterRoom, deviceRoom, roleRoom } from './rooms';
 
 export type HubIo = Server<ClientToServerEvents, ServerToClientEvents>;
 
@@ -33,8 +34,12 @@ export interface Notifier {
   printerFailed(alert: PrinterAlert): void;
   /** To the admins: the hub cannot do its work (a full disk). */
   hubAlert(alert: HubAlert): void;
+  /** C8: the centre's setup changed: every screen reads the centre again. */
+  centreChanged(): void;
   /** G2: the device's token was revoked: its open sockets are dropped at once (it cannot reconnect). */
   deviceRevoked(deviceId: number): void;
+  /** RT6: to that counter's devices only: a finished ticket may be rated. */
+  ratingRequested(request: RatingRequest): void;
 }
 
 /** A notification as data: what an action caused, told by the edge after it answered. */
@@ -67,6 +72,8 @@ export function createSocketNotifier(io: HubIo): Notifier {
       alerted.set(alert.code, at);
       io.to(roleRoom('admin')).emit('hub:alert', alert);
     },
+    centreChanged: () => io.emit('centre:changed'),
     deviceRevoked: (deviceId) => io.in(deviceRoom(deviceId)).disconnectSockets(true),
+    ratingRequested: (r) => io.to(counterRoom(r.counterId)).emit('rating:requested', r),
   };
 }

@@ -7,7 +7,7 @@ import type { Dispatch } from '../actions';
 import type { Device, DeviceRepository } from '../features/devices/device-repository';
 import { createSocketNotifier, publish, type HubEvent, type HubIo, type Notifier } from './notifier';
 import { originAllowed } from '../http/edge-policy';
-import { deviceRoom, roleRoom } from './rooms';
+import { counterRoom, deviceRoom, roleRoom } from './rooms';
 
 interface SocketData {
   device: Device;
@@ -72,6 +72,7 @@ export function createRealtime(
     io.on('connection', (socket) => {
       const { device } = socket.data as SocketData;
       void socket.join([roleRoom(device.role), deviceRoom(device.id)]);
+      if (device.counterId !== null) void socket.join(counterRoom(device.counterId));
       const host = socket.handshake.headers.host;
       if (host && HOST.test(host)) origins.set(device.id, `${socket.handshake.secure ? 'https' : 'http'}://${host}`);
       for (const name of Object.keys(REQUEST_SCHEMAS) as RequestName[]) {

@@ -3,28 +3,15 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vi as texts, type DossierStats } from '@luot/shared';
 import { UsageError } from '../../src/cli/cli-context';
 import { calendarSet, calendarShow } from '../../src/cli/commands/calendar';
 import { dossiersImport, dossiersStats, dossiersStatus } from '../../src/cli/commands/dossiers';
-import type { Command } from '../../src/cli/cli-context';
 import { CSV_HEADER, inOrder } from './support';
+import { runCommand as luot } from '../support/cli';
 
 const run = promisify(execFile);
-
-/** Runs a command in-process and returns its exit code and what it printed on stdout. */
-async function luot(cmd: Command, argv: string[]): Promise<{ code: number; out: string }> {
-  const lines: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((s: unknown) => void lines.push(String(s)));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  try {
-    return { code: await cmd.run(argv), out: lines.join('\n') };
-  } finally {
-    log.mockRestore();
-    err.mockRestore();
-  }
-}
 
 describe('luot dossiers / luot calendar', () => {
   let dir: string;

@@ -11,32 +11,11 @@ import { LANDSCAPE, layoutCheck, ORIENTATIONS, type Browser, type El } from '../
  * lines of text on top of each other, text cut in its box.
  */
 function layoutProblems(page: Page): Promise<string[]> {
-  return layoutCheck(page, ({ g, r, name, overlap, inside, screen }) => {
-    const problems: string[] = [];
-    const doc = g.document.documentElement;
-    if (doc.scrollWidth > g.innerWidth + 1 || doc.scrollHeight > g.innerHeight + 1) {
-      problems.push(`scrollbars: the page is ${doc.scrollWidth}×${doc.scrollHeight}`);
-    }
-    const shown = (el: El): boolean => {
-      const b = r(el);
-      return b.width > 0 && b.height > 0 && g.getComputedStyle(el).visibility !== 'hidden';
-    };
-    let all = [...g.document.querySelectorAll('#app *')].filter(shown);
-    // A full-screen message (K11) hides what is under it: only what it holds is seen and touched.
-    const layer = all.filter((el) => g.getComputedStyle(el).position === 'fixed' && inside(screen, r(el))).at(-1);
-    if (layer) all = all.filter((el) => layer.contains(el));
-    for (const el of all) if (!inside(r(el), screen)) problems.push(`off screen: ${name(el)}`);
-    const blocks = all.filter((el) =>
-      el.matches('button, h1, h2, p, input, label > span, [data-test="ticket-qr"], [role="alert"]'),
-    );
-    for (const [i, a] of blocks.entries()) {
-      for (const b of blocks.slice(i + 1)) {
-        if (!a.contains(b) && !b.contains(a) && overlap(r(a), r(b))) problems.push(`overlap: ${name(a)} / ${name(b)}`);
-      }
-      if (a.scrollWidth > a.clientWidth + 1) problems.push(`text cut: ${name(a)}`);
-    }
-    return problems;
-  });
+  return layoutCheck(
+    page,
+    ({ screenProblems }) =>
+      screenProblems('button, h1, h2, p, input, label > span, [data-test="ticket-qr"], [role="alert"]').problems,
+  );
 }
 
 /** The text of what may not be there yet: "" until it is (no 30 s wait inside a poll). */

@@ -84,7 +84,36 @@ function layoutKit() {
     }
     return problems;
   };
-  return { g, r, name, overlap, inside, screen, wallRegionProblems };
+  /**
+   * K10 and the screens like it (pairing, procedures, rating): what a full-screen page must never
+   * do — scrollbars, something off screen, two of `blocks` on top of each other, text cut sideways.
+   * Only what a full-screen message on top holds is seen (K11). Returns the problems and the blocks
+   * seen, for checks of the page's own.
+   */
+  const screenProblems = (blocks: string): { problems: string[]; seen: El[] } => {
+    const problems: string[] = [];
+    const doc = g.document.documentElement;
+    if (doc.scrollWidth > g.innerWidth + 1 || doc.scrollHeight > g.innerHeight + 1) {
+      problems.push(`scrollbars: the page is ${doc.scrollWidth}×${doc.scrollHeight}`);
+    }
+    const shown = (el: El): boolean => {
+      const b = r(el);
+      return b.width > 0 && b.height > 0 && g.getComputedStyle(el).visibility !== 'hidden';
+    };
+    let all = [...g.document.querySelectorAll('#app *')].filter(shown);
+    const layer = all.filter((el) => g.getComputedStyle(el).position === 'fixed' && inside(screen, r(el))).at(-1);
+    if (layer) all = all.filter((el) => layer.contains(el));
+    for (const el of all) if (!inside(r(el), screen)) problems.push(`off screen: ${name(el)}`);
+    const seen = all.filter((el) => el.matches(blocks));
+    for (const [i, a] of seen.entries()) {
+      for (const b of seen.slice(i + 1)) {
+        if (!a.contains(b) && !b.contains(a) && overlap(r(a), r(b))) problems.push(`overlap: ${name(a)} / ${name(b)}`);
+      }
+      if (a.scrollWidth > a.clientWidth + 1) problems.push(`text cut: ${name(a)}`);
+    }
+    return { problems, seen };
+  };
+  return { g, r, name, overlap, inside, screen, wallRegionProblems, screenProblems };
 }
 export type LayoutKit = ReturnType<typeof layoutKit>;
 

@@ -2,11 +2,15 @@ import type { Messages } from './vi';
 import { setupEn } from './setup-en';
 import { pairingEn } from './pairing-en';
 import { adminEn } from './admin-en';
+import { proceduresEn } from './procedures-en';
+import { ratingEn } from './rating-en';
 
 export const en = {
   setup: setupEn,
   pairing: pairingEn,
   admin: adminEn,
+  procedures: proceduresEn,
+  rating: ratingEn,
   errors: {
     BAD_REQUEST: 'Invalid request.',
     UNAUTHORIZED: 'This device has no valid access token.',
@@ -69,6 +73,10 @@ export const en = {
     SERVICE_HAS_WAITING: 'Citizens are still waiting for this service; it cannot be deleted yet.',
     VOICE_CLIP_INVALID: 'The recording is not valid (a WAV file of at most 10 seconds is needed).',
     DOSSIER_SOURCE_FAILED: 'The dossier data could not be fetched from the configured address.',
+    NOTHING_TO_RATE: 'There is no service to rate.',
+    RATING_DONE: 'This service has already been rated.',
+    RATING_CLOSED: 'The time to rate this service has passed.',
+    NO_LOGO: 'The centre has no logo.',
   },
   common: {
     connecting: 'Connecting to the hub…',
@@ -78,7 +86,6 @@ export const en = {
     counterNo: 'Counter {n}',
     minutes: '{n} min',
     language: 'Tiếng Việt',
-    noToken: 'This device has no access token. Open the link with the token your administrator gave you.',
     revoked:
       'This device’s access token has been revoked (or is no longer valid). Ask your administrator for a new one.',
   },

@@ -20,6 +20,11 @@ export function formatPercentVi(fraction: number, decimals = 1): string {
   return `${formatNumberVi(fraction * 100, decimals)}%`;
 }
 
+/** A catalogue message with its `{name}` placeholders filled; a placeholder without a value stays as it is. */
+export function fillMessage(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+}
+
 /**
  * How long to wait after RATE_LIMITED or OFFICER_LOCKED, as the refusal's `detail` (L3): whole
  * seconds under a minute, else minutes and the seconds left over.
@@ -27,16 +32,14 @@ export function formatPercentVi(fraction: number, decimals = 1): string {
  */
 export function retryAfterText(seconds: number, messages: Pick<Messages, 'wait'> = vi): string {
   const s = Math.max(1, Math.ceil(seconds));
-  const fill = (text: string, values: Record<string, number | string>): string =>
-    text.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
   const w = messages.wait;
   const time =
     s < 60
-      ? fill(w.seconds, { n: s })
+      ? fillMessage(w.seconds, { n: s })
       : s % 60 === 0
-        ? fill(w.minutes, { n: s / 60 })
-        : fill(w.minutesSeconds, { m: Math.floor(s / 60), s: s % 60 });
-  return fill(w.retryAfter, { time });
+        ? fillMessage(w.minutes, { n: s / 60 })
+        : fillMessage(w.minutesSeconds, { m: Math.floor(s / 60), s: s % 60 });
+  return fillMessage(w.retryAfter, { time });
 }
 
 /** The catalogue's keys of the days of the week, Sunday first (as `weekdayOf` counts them). */

@@ -1,4 +1,90 @@
-/** Vietnamese messages of the pairing part (merged into `vi.pairing`). */
+/** Vietnamese messages of the pairing part (merged into `vi.pairing`): G6–G8, C1. */
 export const pairingVi = {
   title: 'Ghép nối thiết bị',
+  /** G8: an app without a token. */
+  noTokenTitle: 'Thiết bị chưa được cấp mã truy cập',
+  checking: 'Đang kiểm tra máy chủ…',
+  hubUnreachable: 'Chưa kết nối được tới máy chủ Lượt. Thiết bị đang tự thử lại…',
+  notSetUpTitle: 'Trung tâm chưa được thiết lập',
+  notSetUpHow: 'Quản trị viên mở địa chỉ sau trên một máy tính để thiết lập trung tâm:',
+  notSetUpThen: 'Sau đó, trong trang quản trị, tạo mã ghép nối cho thiết bị này.',
+  enterCode: 'Nhập mã ghép nối',
+  enterCodeHint: 'Mã gồm 6 chữ số, lấy trên trang quản trị của trung tâm. Mỗi mã dùng một lần, trong 10 phút.',
+  codeLabel: 'Mã ghép nối (6 chữ số)',
+  pair: 'Ghép nối',
+  pairing: 'Đang ghép nối…',
+  deleteDigit: 'Xoá số cuối',
+  paired: 'Đã ghép nối. Đang mở ứng dụng…',
+  codeIncomplete: 'Mã ghép nối gồm đúng 6 chữ số.',
+  adminSignIn: 'Đăng nhập quản trị',
+  /** G6: a code of another kind of device; `{device}` and `{app}` are the names below. */
+  wrongApp: 'Mã này dùng cho {device}, không dùng được trên {app}. Mã vẫn còn hiệu lực: hãy nhập trên đúng thiết bị.',
+  role: {
+    kiosk: 'máy lấy số',
+    counter: 'máy tính tại quầy',
+    display: 'màn hình hiển thị',
+    admin: 'trang quản trị',
+  },
+  app: {
+    kiosk: 'máy lấy số',
+    counter: 'ứng dụng tại quầy',
+    display: 'màn hình hiển thị',
+  },
+  /** G6: what a code is bound to, checked as `luot token create` checks it. */
+  binding: {
+    counterRequired: 'Mã cho quầy cần chọn một quầy.',
+    counterOnly: 'Chỉ mã cho quầy mới gắn với một quầy.',
+    displayOnly: 'Chỉ mã cho màn hình hiển thị mới gắn với một màn hình.',
+    printerOnly: 'Chỉ mã cho máy lấy số mới gắn với một máy in.',
+    printerFormat: 'Máy in phải có dạng tcp://HOST:PORT, ví dụ tcp://192.168.1.50:9100.',
+    counterUnknown: 'Không có quầy mã {id}.',
+    displayUnknown: 'Không có màn hình mã {id}.',
+  },
+  /** G7 */
+  adminLocked: 'Đăng nhập quản trị tạm thời bị khoá do nhập sai mật khẩu nhiều lần.',
+  adminDeviceLabel: 'Trình duyệt quản trị',
+  signInTitle: 'Đăng nhập quản trị',
+  signInIntro: 'Nhập mật khẩu quản trị đã đặt khi thiết lập trung tâm.',
+  password: 'Mật khẩu quản trị',
+  signIn: 'Đăng nhập',
+  signingIn: 'Đang đăng nhập…',
+  backToCode: 'Quay lại nhập mã ghép nối',
+  /** C1: the first start. */
+  firstStartTitle: 'Thiết lập lần đầu',
+  firstStartIntro:
+    'Máy chủ Lượt chưa được thiết lập. Hãy đặt mật khẩu quản trị và nhập thông tin của trung tâm; các dịch vụ, quầy và thiết bị được thêm sau trong trang quản trị.',
+  passwordHint: 'Ít nhất 10 ký tự. Mật khẩu này dùng để đăng nhập trang quản trị.',
+  passwordAgain: 'Nhập lại mật khẩu',
+  centreName: 'Tên trung tâm',
+  centreNamePlaceholder: 'Ví dụ: Trung tâm Phục vụ hành chính công tỉnh Bắc Ninh',
+  level: 'Cấp',
+  levelChoose: 'Chọn cấp của trung tâm',
+  levelProvince: 'Trung tâm Phục vụ hành chính công cấp tỉnh',
+  levelCommune: 'Bộ phận một cửa cấp xã',
+  address: 'Địa chỉ',
+  addressPlaceholder: 'Số nhà, đường, xã/phường, tỉnh/thành phố',
+  start: 'Bắt đầu sử dụng',
+  starting: 'Đang thiết lập…',
+  /** C1: what is wrong with each field of the first start. */
+  fields: {
+    passwordShort: 'Mật khẩu cần ít nhất 10 ký tự.',
+    passwordLong: 'Mật khẩu dài tối đa 200 ký tự.',
+    passwordMismatch: 'Hai lần nhập mật khẩu không giống nhau.',
+    nameRequired: 'Hãy nhập tên trung tâm.',
+    nameLong: 'Tên trung tâm dài tối đa 200 ký tự.',
+    levelRequired: 'Hãy chọn cấp của trung tâm.',
+    addressLong: 'Địa chỉ dài tối đa 300 ký tự.',
+  },
+  /** The top bar of an admin device in the counter app. */
+  tabCounter: 'Quầy',
+  tabAdmin: 'Quản trị',
+  /** C9: audit lines (never a password or a code). */
+  audit: {
+    firstStart: 'Thiết lập lần đầu: trung tâm “{name}”, đặt mật khẩu quản trị',
+    signIn: 'Đăng nhập quản trị bằng mật khẩu: cấp mã cho thiết bị {id}',
+    codeCreated: 'Tạo mã ghép nối cho {role} “{label}”',
+    paired: 'Ghép nối {role} “{label}” bằng mã (thiết bị {id})',
+    tokenCreated: 'Cấp mã truy cập cho {role} “{label}”',
+    revoked: 'Thu hồi mã truy cập của thiết bị {id} (“{label}”)',
+  },
 };

@@ -3,12 +3,16 @@ import type { DossierRejectReason, DossierStatus } from '../model/dossier';
 import { setupVi } from './setup-vi';
 import { pairingVi } from './pairing-vi';
 import { adminVi } from './admin-vi';
+import { proceduresVi } from './procedures-vi';
+import { ratingVi } from './rating-vi';
 
 /** Vietnamese: the source of truth for every user-facing string. */
 export const vi = {
   setup: setupVi,
   pairing: pairingVi,
   admin: adminVi,
+  procedures: proceduresVi,
+  rating: ratingVi,
   errors: {
     BAD_REQUEST: 'Yêu cầu không hợp lệ.',
     UNAUTHORIZED: 'Thiết bị chưa được cấp mã truy cập hợp lệ.',
@@ -72,6 +76,10 @@ export const vi = {
     SERVICE_HAS_WAITING: 'Dịch vụ còn công dân đang chờ, chưa thể xóa.',
     VOICE_CLIP_INVALID: 'Bản ghi âm không hợp lệ (cần tệp WAV, tối đa 10 giây).',
     DOSSIER_SOURCE_FAILED: 'Không lấy được dữ liệu hồ sơ từ địa chỉ đã cấu hình.',
+    NOTHING_TO_RATE: 'Không có lượt phục vụ nào cần đánh giá.',
+    RATING_DONE: 'Lượt phục vụ này đã được đánh giá.',
+    RATING_CLOSED: 'Đã hết thời gian đánh giá lượt phục vụ này.',
+    NO_LOGO: 'Trung tâm chưa có biểu trưng.',
   } satisfies Record<ErrorCode, string>,
   common: {
     connecting: 'Đang kết nối tới máy chủ…',
@@ -81,7 +89,6 @@ export const vi = {
     counterNo: 'Quầy {n}',
     minutes: '{n} phút',
     language: 'English',
-    noToken: 'Thiết bị chưa được cấp mã truy cập. Hãy mở đường dẫn có mã do quản trị viên cung cấp.',
     revoked:
       'Thiết bị này đã bị thu hồi mã truy cập (hoặc mã không còn hợp lệ). Hãy liên hệ quản trị viên để được cấp mã mới.',
   },

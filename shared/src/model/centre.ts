@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AnnouncementTemplate, DEFAULT_ANNOUNCEMENT_TEMPLATE } from '../rules/announcement';
 import type { NumberDialect } from '../rules/read-number-vi';
+import { RatingSettings } from './rating';
 
 export const PriorityCategory = z.object({
   id: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/),
@@ -19,6 +20,20 @@ export type CentreLevel = z.infer<typeof CentreLevel>;
 /** C1: how every screen addresses people: "công dân" (default) or "Ông/Bà". */
 export const AddressForm = z.enum(['congDan', 'ongBa']);
 export type AddressForm = z.infer<typeof AddressForm>;
+
+/**
+ * C1: where a phone opens the centre's public pages (the ticket's QR, a procedure's QR): the
+ * centre's public address when it has one (reachable from outside its network), else the origin
+ * the device itself uses; no trailing slash.
+ */
+export function publicBase(settings: { publicUrl?: string | null } | null, origin: string): string {
+  return (settings?.publicUrl ?? origin).replace(/\/+$/, '');
+}
+
+/** I5: "công dân" as the centre addresses people: as it is, or "Ông/Bà" (either case at the start). */
+export function addressAs(text: string, form: AddressForm): string {
+  return form === 'congDan' ? text : text.replace(/[Cc]ông dân/g, 'Ông/Bà');
+}
 
 export const CentreSettings = z.object({
   name: z.string().min(1),
@@ -52,13 +67,19 @@ export const CentreSettings = z.object({
   announcementTemplate: AnnouncementTemplate.optional(),
   /** Number words (and the voice) of announcements: northern when absent (V4, V5, V7, V12). */
   voiceDialect: z.enum(['north', 'south']).optional(),
+  /** RT1–RT3: the satisfaction scale, reasons and the counter page's window; DEFAULT_RATING_SETTINGS when absent. */
+  rating: RatingSettings.optional(),
 });
 export type CentreSettings = z.infer<typeof CentreSettings>;
 
 /** The centre's announcement wording and dialect, defaults filled in (no centre yet: the defaults). */
-export function announcementOptions(settings: CentreSettings | null): { template: string; dialect: NumberDialect } {
+export function announcementOptions(
+  settings: Pick<CentreSettings, 'announcementTemplate' | 'voiceDialect' | 'addressForm'> | null,
+): { template: string; dialect: NumberDialect } {
   return {
-    template: settings?.announcementTemplate ?? DEFAULT_ANNOUNCEMENT_TEMPLATE,
+    // I5: the default wording in the centre's register; a centre's own template as written.
+    template:
+      settings?.announcementTemplate ?? addressAs(DEFAULT_ANNOUNCEMENT_TEMPLATE, settings?.addressForm ?? 'congDan'),
     dialect: settings?.voiceDialect ?? 'north',
   };
 }

@@ -60,8 +60,16 @@ export const PairingCode = z.object({
 });
 export type PairingCode = z.infer<typeof PairingCode>;
 
-/** G6: the device's side: the code it was given. */
-export const PairInput = z.strictObject({ code: z.string().trim().max(32) });
+/** The apps that pair: a code's role must suit the app it is typed in (G6). */
+export const PAIRING_APPS = ['kiosk', 'counter', 'display'] as const;
+export type PairingApp = (typeof PAIRING_APPS)[number];
+
+/**
+ * G6: the device's side: the code it was given, and the app it was typed in (a display's code
+ * typed in a kiosk is refused and stays usable).
+ */
+export const PairInput = z.strictObject({ code: z.string().trim().max(32), app: z.enum(PAIRING_APPS) });
+export type PairInput = z.infer<typeof PairInput>;
 export const Paired = z.object({ token: z.string(), role: z.enum(ROLES) });
 export type Paired = z.infer<typeof Paired>;
 
@@ -76,6 +84,11 @@ export type FirstStartInput = z.infer<typeof FirstStartInput>;
 
 /** G7: the admin signs in with the password; the browser receives an admin device token. */
 export const AdminSignInInput = z.strictObject({ password: z.string().min(1).max(200) });
+export type AdminSignInInput = z.infer<typeof AdminSignInInput>;
+
+/** C1, G7: what the first start and the admin's sign-in answer: a new admin device token. */
+export const AdminToken = z.object({ token: z.string() });
+export type AdminToken = z.infer<typeof AdminToken>;
 
 /** Whether the centre is set up, for every app before it has a token (C1). */
 export const SetupStatus = z.object({ setUp: z.boolean(), centreName: z.string() });

@@ -1,5 +1,6 @@
 /** The wall's part of the wire contract: its configuration and what it is sent (SPEC W1–W11). */
 import { z } from 'zod';
+import { AddressForm } from '../model/centre';
 import { Service } from '../model/service';
 import { Id } from './common';
 import { CallEvent, CounterState } from './queue';
@@ -47,6 +48,10 @@ export type DisplayConfigureInput = z.input<typeof DisplayConfigureInput>;
 
 export const DisplayState = z.object({
   centreName: z.string(),
+  /** I5: how the wall addresses people. */
+  addressForm: AddressForm,
+  /** C1: the centre's logo, or null (see CentreSnapshot). */
+  logoUrl: z.string().nullable(),
   services: z.array(Service),
   counters: z.array(CounterState),
   lastCalls: z.array(CallEvent),

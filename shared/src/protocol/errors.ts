@@ -60,6 +60,10 @@ export const ERROR_CODES = [
   'SERVICE_HAS_WAITING',
   'VOICE_CLIP_INVALID',
   'DOSSIER_SOURCE_FAILED',
+  'NOTHING_TO_RATE',
+  'RATING_DONE',
+  'RATING_CLOSED',
+  'NO_LOGO',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -122,6 +126,10 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   SERVICE_HAS_WAITING: 409,
   VOICE_CLIP_INVALID: 400,
   DOSSIER_SOURCE_FAILED: 502,
+  NOTHING_TO_RATE: 409,
+  RATING_DONE: 409,
+  RATING_CLOSED: 409,
+  NO_LOGO: 404,
 };
 
 /**
@@ -134,6 +142,8 @@ export const ApiError = z.strictObject({
   message: z.string(),
   detail: z.string().optional(),
   retryAfterSeconds: z.number().int().positive().optional(),
+  /** SETUP_INVALID: every wrong field of the setup document, with its Vietnamese message (C2). */
+  fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
 export type ApiError = z.infer<typeof ApiError>;
 

@@ -24,6 +24,11 @@ import {
   SetupApplied,
   SetupApplyInput,
 } from './admin';
+import { VoiceList } from './voice';
+import { DossierSourceSetInput, DossierSourceState } from './dossier-source';
+import { Rating, RatingPending, RatingSubmitInput, type RatingRequest } from './ratings';
+import { ProcedureDeleted, ProcedureDeleteInput, ProcedureSaveInput } from './procedures';
+import { Procedure } from '../model/procedure';
 
 export const IssueTicketInput = z.strictObject({
   serviceId: Id,
@@ -143,6 +148,14 @@ export interface ClientToServerEvents {
   'officer:resetPin': Req<OfficerResetPinInput, OfficerInfo>;
   'pairing:create': Req<PairingCreateInput, PairingCode>;
   'audit:list': Req<AuditListInput, AuditList>;
+  'voice:list': Req<Record<string, never>, VoiceList>;
+  'dossierSource:get': Req<Record<string, never>, DossierSourceState>;
+  'dossierSource:set': Req<DossierSourceSetInput, DossierSourceState>;
+  'dossierSource:pullNow': Req<Record<string, never>, DossierSourceState>;
+  'rating:submit': Req<RatingSubmitInput, Rating>;
+  'rating:pending': Req<CounterInput, RatingPending>;
+  'procedure:save': Req<ProcedureSaveInput, Procedure>;
+  'procedure:delete': Req<ProcedureDeleteInput, ProcedureDeleted>;
 }
 
 /** Something the head of the centre must act on. */
@@ -166,6 +179,8 @@ export interface ServerToClientEvents {
   'hub:alert': (alert: HubAlert) => void;
   /** C8: the centre's setup changed (services, counters, names, hours…): re-read it (`centre:get`). */
   'centre:changed': () => void;
+  /** RT6: to the devices bound to that counter: a ticket just finished there may be rated. */
+  'rating:requested': (request: RatingRequest) => void;
 }
 
 /** Input schema of every request event: the hub validates each payload with it. */
@@ -203,6 +218,14 @@ export const REQUEST_SCHEMAS = {
   'officer:resetPin': OfficerResetPinInput,
   'pairing:create': PairingCreateInput,
   'audit:list': AuditListInput,
+  'voice:list': EmptyInput,
+  'dossierSource:get': EmptyInput,
+  'dossierSource:set': DossierSourceSetInput,
+  'dossierSource:pullNow': EmptyInput,
+  'rating:submit': RatingSubmitInput,
+  'rating:pending': CounterInput,
+  'procedure:save': ProcedureSaveInput,
+  'procedure:delete': ProcedureDeleteInput,
 } satisfies { [K in keyof ClientToServerEvents]: z.ZodType };
 
 export type RequestName = keyof ClientToServerEvents;
@@ -249,4 +272,12 @@ export const RESULT_SCHEMAS = {
   'officer:resetPin': OfficerInfo,
   'pairing:create': PairingCode,
   'audit:list': AuditList,
+  'voice:list': VoiceList,
+  'dossierSource:get': DossierSourceState,
+  'dossierSource:set': DossierSourceState,
+  'dossierSource:pullNow': DossierSourceState,
+  'rating:submit': Rating,
+  'rating:pending': RatingPending,
+  'procedure:save': Procedure,
+  'procedure:delete': ProcedureDeleted,
 } satisfies { [K in RequestName]: z.ZodType<RequestResult<K>> };

@@ -1,7 +1,9 @@
 /** Kiosk printing, the Electron bridge and the phone page on the wire (SPEC K1–K9, P1–P3, E3). */
 import { z } from 'zod';
+import { AddressForm } from '../model/centre';
 import { TicketStatus } from '../model/ticket';
 import { Id } from './common';
+import { PublicRating } from './ratings';
 import type { ErrorCode } from './errors';
 
 /** Kiosk printing and the phone page (SPEC K1–K9, P1–P3). */
@@ -61,6 +63,8 @@ export type KioskPrinting = z.infer<typeof KioskPrinting>;
 export const PublicTicketStatus = z.object({
   /** The centre, named at the top of the page (P5). */
   centreName: z.string(),
+  /** I5: how the page addresses the citizen. */
+  addressForm: AddressForm,
   label: z.string(),
   serviceName: z.string(),
   serviceNameEn: z.string(),
@@ -71,6 +75,8 @@ export const PublicTicketStatus = z.object({
   estimatedWaitMinutes: z.number().int().min(0).nullable(),
   /** Once called. */
   counterNumber: z.number().int().positive().nullable(),
+  /** RT8: the rating after service, once. */
+  rating: PublicRating,
 });
 export type PublicTicketStatus = z.infer<typeof PublicTicketStatus>;
 

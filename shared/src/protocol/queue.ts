@@ -1,6 +1,6 @@
 /** The queue as screens see it on the wire: calls, counters and waiting counts (Q1–Q16, W1–W11, H9). */
 import { z } from 'zod';
-import { PriorityCategory } from '../model/centre';
+import { AddressForm, PriorityCategory } from '../model/centre';
 import { Counter } from '../model/counter';
 import { Service } from '../model/service';
 import { Ticket } from '../model/ticket';
@@ -70,6 +70,12 @@ export type CounterView = z.infer<typeof CounterView>;
 /** Everything a screen needs to draw the centre now. */
 export const CentreSnapshot = z.object({
   centreName: z.string(),
+  /** I5: how the public screens address people. */
+  addressForm: AddressForm,
+  /** C1: the centre's public address for the ticket's QR (phones outside its network), or null. */
+  publicUrl: z.string().nullable(),
+  /** C1: the centre's logo (`GET /api/public/logo?v=…`, changing with the logo), or null: the emblem. */
+  logoUrl: z.string().nullable(),
   services: z.array(Service),
   counters: z.array(CounterState),
   queues: z.array(ServiceQueue),

@@ -85,9 +85,12 @@ export function readLabelVi(label: string, dialect: NumberDialect = 'north'): st
   return parts.map((p) => LETTER_NAMES[p] ?? readDigits(p, dialect)).join(' ');
 }
 
-/** Digits inside free template text ("tầng 2") are read too, so nothing reaches the voice as digits. */
+/**
+ * Digits inside free template text ("tầng 2") are read too, so nothing reaches the voice as digits;
+ * a slash between words ("Ông/Bà", I5) is a pause, not a word.
+ */
 const speakDigits = (text: string, dialect: NumberDialect): string =>
-  text.replace(/\d+/g, (run) => readDigits(run, dialect));
+  text.replace(/\d+/g, (run) => readDigits(run, dialect)).replace(/\s*\/\s*/g, ' ');
 
 /**
  * Builds the announcement of a call from the centre's template (SPEC V8–V10).

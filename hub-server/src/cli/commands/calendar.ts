@@ -1,7 +1,8 @@
-import { systemClock } from '@luot/shared';
+import { fillMessage, systemClock, vi } from '@luot/shared';
 import { readFile, stat } from 'node:fs/promises';
 import { recordChange } from '../../db/change-log';
 import { openDatabase } from '../../db/open';
+import { COMMAND_LINE, createAuditLog } from '../../features/audit/audit-log';
 import { createDossierService } from '../../features/dossiers/dossier-service';
 import { dbPath, parse, UsageError, type Command } from '../cli-context';
 
@@ -32,6 +33,15 @@ export const calendarSet: Command = {
     try {
       const calendar = createDossierService(db, systemClock).setCalendar(raw);
       recordChange(db, 'dossiers');
+      // C8: in the audit log as the command line's change.
+      createAuditLog(db, systemClock).record(
+        COMMAND_LINE,
+        'calendar.changed',
+        fillMessage(vi.setup.changes.calendarChanged, {
+          holidays: calendar.holidays.length,
+          workingWeekends: calendar.workingWeekends.length,
+        }),
+      );
       console.log(
         `Đã lưu lịch: ${calendar.holidays.length} ngày nghỉ, ${calendar.workingWeekends.length} ngày làm bù; ` +
           'hạn trả của các hồ sơ đã được tính lại.',

@@ -1,6 +1,7 @@
-import { DisplayConfigureInput, type DisplayConfig } from '@luot/shared';
+import { DisplayConfigureInput, fillMessage, systemClock, vi, type DisplayConfig } from '@luot/shared';
 import { recordChange } from '../../db/change-log';
 import { openDatabase } from '../../db/open';
+import { COMMAND_LINE, createAuditLog } from '../../features/audit/audit-log';
 import { createCentreRepository } from '../../features/centre/centre-repository';
 import { createDisplayConfigs } from '../../features/display/display-configs';
 import { dbPath, intFlag, parse, UsageError, type Command } from '../cli-context';
@@ -74,7 +75,15 @@ export const displaySet: Command = {
       if (!display) throw new UsageError(`Không có màn hình mã ${displayId}.`);
       const changes = values.counters !== undefined || values.orientation !== undefined || values.notice !== undefined;
       const config = changes ? configs.configure(input.data).config : display.config;
-      if (JSON.stringify(config) !== JSON.stringify(display.config)) recordChange(db, 'displays', displayId);
+      if (JSON.stringify(config) !== JSON.stringify(display.config)) {
+        recordChange(db, 'displays', displayId);
+        // C8: in the audit log as the command line's change.
+        createAuditLog(db, systemClock).record(
+          COMMAND_LINE,
+          'display.changed',
+          fillMessage(vi.setup.changes.displayChanged, { name: display.name, what: 'cấu hình' }),
+        );
+      }
       console.log(
         values.json ? JSON.stringify({ displayId, config }) : describeDisplay(displayId, display.name, config),
       );

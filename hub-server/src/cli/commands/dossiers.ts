@@ -19,10 +19,9 @@ import { ImportColumnsError } from '../../features/dossiers/import/columns';
 import { formatOfFileName, IMPORT_FORMATS, type ImportFormat } from '../../features/dossiers/import/import-dossiers';
 import { progressReporter } from '../../features/dossiers/import/progress-line';
 import { dbPath, parse, UsageError, type Command } from '../cli-context';
+import { columnLines, rejectedLines, vn } from '../import-report';
 
-const vn = (n: number): string => n.toLocaleString('vi-VN');
 const viDate = (d: string): string => d.split('-').reverse().join('/');
-const SHOWN_REJECTIONS = 20;
 
 async function withService<T>(
   db: string | undefined,
@@ -103,10 +102,7 @@ export const dossiersImport: Command = {
  * resolution time (every dossier then counts as not yet resolved).
  */
 function columnsSummary(c: DossierImportColumns): string[] {
-  const lines = ['Các cột của tệp:'];
-  for (const m of c.mapped) lines.push(`  "${m.heading}" → ${DOSSIER_COLUMNS[m.column]} (${m.column})`);
-  if (c.skipped.length) lines.push(`  Bỏ qua (số liệu không cần): ${c.skipped.map((h) => `"${h}"`).join(', ')}`);
-  if (c.unknown.length) lines.push(`  Không nhận ra: ${c.unknown.map((h) => `"${h}"`).join(', ')}`);
+  const lines = columnLines(c, DOSSIER_COLUMNS, 'số liệu không cần');
   if (!c.mapped.some((m) => m.column === 'resolvedAt')) {
     lines.push(`  Lưu ý: tệp không có cột ${DOSSIER_COLUMNS.resolvedAt}: mọi hồ sơ được coi là chưa giải quyết.`);
   }
@@ -118,12 +114,7 @@ function importSummary(r: DossierImportResult): string {
     `Đã nhập ${vn(r.accepted)} hồ sơ mới, cập nhật ${vn(r.updated)} hồ sơ, ${vn(r.rejected.length)} dòng lỗi.`,
   ];
   if (r.columns) lines.push(...columnsSummary(r.columns));
-  for (const x of r.rejected.slice(0, SHOWN_REJECTIONS)) {
-    lines.push(`  dòng ${x.row}${x.code ? ` (${x.code})` : ''}: ${x.reason}`);
-  }
-  if (r.rejected.length > SHOWN_REJECTIONS) {
-    lines.push(`  … và ${vn(r.rejected.length - SHOWN_REJECTIONS)} dòng lỗi khác (xem tất cả với --json).`);
-  }
+  lines.push(...rejectedLines(r.rejected));
   return lines.join('\n');
 }
 

@@ -1,12 +1,16 @@
 import type { Command } from '../cli-context';
+import { adminPassword } from './admin';
 import { backup, restore } from './backup';
 import { calendarSet, calendarShow } from './calendar';
+import { dossierSourceRemove, dossierSourceSet, dossierSourceShow } from './dossier-source';
 import { dossiersImport, dossiersStats, dossiersStatus } from './dossiers';
 import { displaySet } from './display';
-import { officerAdd } from './officer';
+import { officerAdd, officerDisable, officerEnable, officerResetPin } from './officer';
 import { printerSim, printTest } from './printer';
+import { proceduresImport } from './procedures';
 import { reportQueue } from './report';
 import { say } from './say';
+import { setupApply, setupExport } from './setup';
 import { start } from './start';
 import { tokenCreate, tokenList, tokenRevoke } from './token';
 
@@ -17,6 +21,12 @@ export const COMMANDS: Command[] = [
   tokenList,
   tokenRevoke,
   officerAdd,
+  officerDisable,
+  officerEnable,
+  officerResetPin,
+  setupExport,
+  setupApply,
+  adminPassword,
   reportQueue,
   say,
   printerSim,
@@ -25,6 +35,10 @@ export const COMMANDS: Command[] = [
   dossiersImport,
   dossiersStats,
   dossiersStatus,
+  dossierSourceSet,
+  dossierSourceShow,
+  dossierSourceRemove,
+  proceduresImport,
   calendarSet,
   calendarShow,
   backup,

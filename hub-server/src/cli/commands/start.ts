@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { DEMO_OFFICERS, DEMO_PIN } from '../../demo/demo-centre';
+import { DEMO_ADMIN_PASSWORD, DEMO_OFFICERS, DEMO_PIN } from '../../demo/demo-centre';
 import { startHub, type RunningHub } from '../../main';
 import type { TlsSource } from '../../http/tls';
 import { dbPath, intFlag, parse, UsageError, type Command } from '../cli-context';
@@ -85,6 +85,7 @@ function printWelcome(r: RunningHub): void {
       ...t.counters.map((c) => `  Quầy ${c.number}          ${base}/counter/?token=${c.token}`),
       '',
       `  Cán bộ mẫu / demo officers: ${DEMO_OFFICERS.join(', ')} — mã PIN ${DEMO_PIN}`,
+      `  Quản trị / admin: ${base}/counter/ — mật khẩu ${DEMO_ADMIN_PASSWORD}`,
     );
   }
   console.log(lines.join('\n'));

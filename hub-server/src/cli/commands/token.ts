@@ -1,7 +1,17 @@
-import { formatDateTimeVi, ROLES, systemClock, type DeviceInfo, type DeviceList, type Role } from '@luot/shared';
+import {
+  fillMessage,
+  formatDateTimeVi,
+  ROLES,
+  systemClock,
+  vi,
+  type DeviceInfo,
+  type DeviceList,
+  type Role,
+} from '@luot/shared';
 import { recordChange } from '../../db/change-log';
-import { openDatabase } from '../../db/open';
-import { createCentreRepository } from '../../features/centre/centre-repository';
+import { openDatabase, writeTransaction } from '../../db/open';
+import { COMMAND_LINE, createAuditLog } from '../../features/audit/audit-log';
+import { bindingProblem } from '../../features/admin-access/device-binding';
 import { createDeviceRepository } from '../../features/devices/device-repository';
 import { dbPath, intFlag, parse, UsageError, type Command } from '../cli-context';
 
@@ -21,28 +31,24 @@ export const tokenCreate: Command = {
     const role = values.role as Role | undefined;
     if (!role || !ROLES.includes(role)) throw new UsageError(`--role phải là một trong: ${ROLES.join(', ')}.`);
     const counterId = values.counter === undefined ? null : intFlag(values.counter, 'counter', 0);
-    if (role === 'counter' && counterId === null) throw new UsageError('Mã cho quầy cần --counter ID.');
-    if (role !== 'counter' && counterId !== null) throw new UsageError('--counter chỉ dùng với --role counter.');
     const displayId = values.display === undefined ? null : intFlag(values.display, 'display', 0);
-    if (role !== 'display' && displayId !== null) throw new UsageError('--display chỉ dùng với --role display.');
     const printer = values.printer ?? null;
-    if (printer !== null && role !== 'kiosk') throw new UsageError('--printer chỉ dùng với --role kiosk.');
-    if (printer !== null && !/^tcp:\/\/[\w.-]+:\d{1,5}$/.test(printer)) {
-      throw new UsageError('--printer phải có dạng tcp://HOST:PORT, ví dụ tcp://192.168.1.50:9100.');
-    }
     const db = openDatabase(dbPath(values.db));
     try {
-      if (counterId !== null && !createCentreRepository(db).counter(counterId)) {
-        throw new UsageError(`Không có quầy mã ${counterId}.`);
-      }
-      if (displayId !== null && !db.prepare('SELECT 1 FROM displays WHERE id = ?').get(displayId)) {
-        throw new UsageError(`Không có màn hình mã ${displayId}.`);
-      }
+      // G6: the same check as an admin's pairing code.
+      const problem = bindingProblem(db, { role, counterId, displayId, printer });
+      if (problem) throw new UsageError(problem.message);
       const label = values.label ?? (counterId === null ? role : `counter-${counterId}`);
-      const token = createDeviceRepository(db).create(role, counterId, label, systemClock.now(), {
-        displayId,
-        printer,
-      });
+      const token = writeTransaction(db, () => {
+        const made = createDeviceRepository(db).create(role, counterId, label, systemClock.now(), {
+          displayId,
+          printer,
+        });
+        // C9: the command line's change, in the admin audit log.
+        const summary = fillMessage(vi.pairing.audit.tokenCreated, { role: vi.pairing.role[role], label });
+        createAuditLog(db, systemClock).record(COMMAND_LINE, 'device.tokenCreated', summary);
+        return made;
+      })();
       recordChange(db, 'devices');
       console.log(token);
       return 0;
@@ -120,7 +126,15 @@ function revokeToken(argv: string[]): number {
   const id = intFlag(positionals[0], 'ID', 0);
   const db = openDatabase(dbPath(values.db));
   try {
-    const revoked = createDeviceRepository(db).revoke(id, systemClock.now());
+    const revoked = writeTransaction(db, () => {
+      const done = createDeviceRepository(db).revoke(id, systemClock.now());
+      // C9: a revoke that revoked something is in the admin audit log.
+      if (done?.changed) {
+        const summary = fillMessage(vi.pairing.audit.revoked, { id, label: done.device.label });
+        createAuditLog(db, systemClock).record(COMMAND_LINE, 'device.revoked', summary);
+      }
+      return done;
+    })();
     if (!revoked) throw new UsageError(`Không có thiết bị mã ${id} (xem luot token list).`);
     const { device, changed } = revoked;
     if (!changed) {

@@ -7,6 +7,8 @@ import { deviceLastSeen } from './005-device-last-seen';
 import { dossierCodeKey } from './006-dossier-code-key';
 import { serviceSchedule } from './007-service-schedule';
 import { admin } from './008-admin';
+import { procedures } from './009-procedures';
+import { ratings } from './010-ratings';
 
 export type { Migration } from './migration';
 
@@ -20,4 +22,6 @@ export const MIGRATIONS: readonly Migration[] = [
   dossierCodeKey,
   serviceSchedule,
   admin,
+  procedures,
+  ratings,
 ];

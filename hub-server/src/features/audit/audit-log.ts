@@ -9,6 +9,12 @@ export interface AuditActor {
 
 export const COMMAND_LINE: AuditActor = { deviceId: null, actor: 'luot' };
 
+/** The device that made a change through the console or the REST edge, as the log names it. */
+export const actorOf = (device: { id: number; label: string }): AuditActor => ({
+  deviceId: device.id,
+  actor: device.label,
+});
+
 interface AuditRow {
   id: number;
   at: number;

@@ -1,6 +1,7 @@
 import { outcome, type ActionTable } from '../../actions';
 import type { DisplayService } from '../display/display-service';
 import type { QueueService } from '../queue/queue-service';
+import { logoUrl } from './centre-logo';
 import type { CentreRepository } from './centre-repository';
 
 const ALL_ROLES = ['kiosk', 'counter', 'display', 'admin'] as const;
@@ -21,6 +22,9 @@ export function centreActions(
       run: () =>
         outcome({
           centreName: centre.settings()?.name ?? '',
+          addressForm: centre.settings()?.addressForm ?? 'congDan',
+          publicUrl: centre.settings()?.publicUrl ?? null,
+          logoUrl: logoUrl(centre.settings()),
           services: centre.services(),
           counters: display.counterStates(),
           queues: queue.queues(),

@@ -106,6 +106,40 @@ export function createCentreRepository(db: Db) {
         schedule: schedule === undefined ? null : JSON.stringify(ServiceSchedule.parse(schedule)),
       });
     },
+    /** C3: a service's fields as set up (its id stays). */
+    updateService(s: Service): void {
+      const { schedule, ...row } = s;
+      db.prepare(
+        'UPDATE services SET name = @name, name_en = @nameEn, field = @field, block = @block, opens_at = @opensAt, closes_at = @closesAt, schedule = @schedule WHERE id = @id',
+      ).run({ ...row, schedule: schedule === undefined ? null : JSON.stringify(ServiceSchedule.parse(schedule)) });
+    },
+    /** Moves a service's block out of the way, so blocks can be swapped in one transaction (UNIQUE). */
+    parkServiceBlock(id: number): void {
+      db.prepare('UPDATE services SET block = ? WHERE id = ?').run(-id, id);
+    },
+    removeService(id: number): void {
+      db.prepare('DELETE FROM services WHERE id = ?').run(id);
+    },
+    /** C4: a counter's number, name and services (paused and the officer are not setup). */
+    updateCounter(c: { id: number; number: number; name: string; serviceIds: number[] }): void {
+      db.prepare('UPDATE counters SET number = ?, name = ?, service_ids = ? WHERE id = ?').run(
+        c.number,
+        c.name,
+        JSON.stringify(c.serviceIds),
+        c.id,
+      );
+    },
+    /** Moves a counter's number out of the way, so numbers can be swapped in one transaction (UNIQUE). */
+    parkCounterNumber(id: number): void {
+      db.prepare('UPDATE counters SET number = ? WHERE id = ?').run(-id, id);
+    },
+    removeCounter(id: number): void {
+      db.prepare('DELETE FROM counters WHERE id = ?').run(id);
+    },
+    /** Another process changed the settings (H2): read them again. */
+    forgetCachedSettings(): void {
+      cachedSettings = undefined;
+    },
     addCounter(c: Counter): void {
       insertCounter.run({ ...c, serviceIds: JSON.stringify(c.serviceIds), paused: c.paused ? 1 : 0 });
     },

@@ -83,6 +83,8 @@ export function createCounterService(db: Db, centre: CentreRepository, officers:
         const row = counterRow(counterId);
         const officer = officers.verify(name, pin);
         if (!officer) throw new DomainError('OFFICER_BAD_CREDENTIALS');
+        // C6: a disabled account is refused once its PIN is right (a wrong PIN stays a failure, L3).
+        if (officers.isDisabled(officer.id)) throw new DomainError('OFFICER_DISABLED');
         if (row.officer_id !== null && row.officer_id !== officer.id) throw new DomainError('COUNTER_TAKEN');
         const others = othersOf.all(officer.id, counterId);
         if (others.length > 0 && !move) {

@@ -1,5 +1,6 @@
-import { DomainError, type Clock } from '@luot/shared';
+import { DomainError, fillMessage, vi, type Clock } from '@luot/shared';
 import { outcome, type ActionTable } from '../../actions';
+import { actorOf, type AuditLog } from '../audit/audit-log';
 import type { DeviceRepository } from './device-repository';
 
 /**
@@ -9,6 +10,7 @@ import type { DeviceRepository } from './device-repository';
 export function deviceActions(
   devices: DeviceRepository,
   clock: Clock,
+  audit: AuditLog,
 ): Pick<ActionTable, 'device:list' | 'device:revoke'> {
   return {
     'device:list': {
@@ -22,6 +24,11 @@ export function deviceActions(
         if (deviceId === device.id) throw new DomainError('DEVICE_SELF_REVOKE');
         const revoked = devices.revoke(deviceId, clock.now());
         if (!revoked) throw new DomainError('DEVICE_NOT_FOUND');
+        // C9: in the admin audit log (a repeated revoke changes nothing and writes nothing).
+        if (revoked.changed) {
+          const { id, label } = revoked.device;
+          audit.record(actorOf(device), 'device.revoked', fillMessage(vi.pairing.audit.revoked, { id, label }));
+        }
         // Even when it was revoked before: a socket the luot command's revoke has not dropped yet goes now.
         return outcome(revoked.device, ['deviceRevoked', deviceId]);
       },

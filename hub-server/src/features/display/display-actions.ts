@@ -1,5 +1,6 @@
-import { announcementOptions, DEFAULT_DISPLAY_CONFIG, type Clock } from '@luot/shared';
+import { announcementOptions, DEFAULT_DISPLAY_CONFIG, fillMessage, vi, type Clock } from '@luot/shared';
 import { outcome, type ActionTable } from '../../actions';
+import { actorOf, type AuditLog } from '../audit/audit-log';
 import type { CentreRepository } from '../centre/centre-repository';
 import type { DisplayConfigs } from './display-configs';
 import type { DisplayService } from './display-service';
@@ -9,6 +10,7 @@ export interface DisplayActionDeps {
   display: DisplayService;
   centre: CentreRepository;
   clock: Clock;
+  audit: AuditLog;
 }
 
 /**
@@ -35,8 +37,14 @@ export function displayActions(
     },
     'display:configure': {
       roles: ['admin'],
-      run: (_device, input) => {
+      run: (device, input) => {
+        const before = configs.get(input.displayId);
         const change = configs.configure(input);
+        // C9: a change that changed something is in the admin audit log, as `luot display set`'s is.
+        if (before && JSON.stringify(before.config) !== JSON.stringify(change.config)) {
+          const summary = fillMessage(vi.setup.changes.displayChanged, { name: before.name, what: 'cấu hình' });
+          deps.audit.record(actorOf(device), 'display.changed', summary);
+        }
         return outcome(change, ['displayConfigured', change]);
       },
     },

@@ -4,6 +4,7 @@ import { toCounter, type CentreRepository, type CounterRow } from '../centre/cen
 import type { OfficerRepository } from '../officers/officer-repository';
 import type { HubEvent } from '../../realtime/notifier';
 import type { QueueService } from '../queue/queue-service';
+import { logoUrl } from '../centre/centre-logo';
 
 interface CallRow {
   seq: number;
@@ -63,6 +64,8 @@ export function createDisplayService(
   function state(): DisplayState {
     return {
       centreName: centre.settings()?.name ?? '',
+      addressForm: centre.settings()?.addressForm ?? 'congDan',
+      logoUrl: logoUrl(centre.settings()),
       services: centre.services(),
       counters: counterStates(),
       lastCalls: lastCalls.all(LAST_CALLS).map(toCall),

@@ -30,7 +30,8 @@ export interface DossierRoutesDeps {
   maxUploadBytes?: number;
 }
 
-const DEFAULT_MAX_UPLOAD = 256 * 1024 * 1024;
+/** D12: the largest upload; also the cap of a scheduled pull (D21). */
+export const DEFAULT_MAX_UPLOAD = 256 * 1024 * 1024;
 const MAX_CODE_LENGTH = 100;
 
 const ImportQuery = z.strictObject({

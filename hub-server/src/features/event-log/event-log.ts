@@ -1,4 +1,4 @@
-import type { Clock, PrintOutcome } from '@luot/shared';
+import type { Clock, PrintOutcome, RatingLevel, RatingScale, RatingSource } from '@luot/shared';
 import type { Db } from '../../db/open';
 
 /** Where an event happened and who did it; every field the table has a column for. */
@@ -32,6 +32,8 @@ export type QueueEvent = EventWhere &
     | { type: 'rateLimited'; data: { limit: 'ticketIssue' } }
     | { type: 'signInFailed'; data: { name: string } }
     | { type: 'officerLocked'; data: { name: string; scope: 'officer' | 'device'; seconds: number } }
+    /** RT5: a satisfaction rating of the ticket (never of a person). */
+    | { type: 'rated'; data: { level: RatingLevel; scale: RatingScale; source: RatingSource; reason: string | null } }
   );
 export type QueueEventType = QueueEvent['type'];
 

@@ -4,7 +4,7 @@ import { aroundAction, type ActionTable } from '../../actions';
 import { writeTransaction, type Db } from '../../db/open';
 import type { EventLog, QueueEvent } from '../event-log/event-log';
 import type { HubLimits } from './limits';
-import { createLockout } from './lockout';
+import { createLockout, type Lockout } from './lockout';
 import { createRateLimiter } from './token-bucket';
 
 export interface LimitActionDeps {
@@ -13,6 +13,8 @@ export interface LimitActionDeps {
   logger: Logger;
   clock: Clock;
   limits: HubLimits;
+  /** L3's lock-outs, when another feature shows them too (the officer list, C6); made here otherwise. */
+  signInLockout?: Lockout;
 }
 
 /** Whole seconds to wait, at least 1. */
@@ -81,7 +83,7 @@ const nameKey = (name: string): string => foldVi(name);
  * unknown name) is the officer repository's.
  */
 export function withSignInLockout<T extends Pick<ActionTable, 'officer:signIn'>>(actions: T, deps: LimitActionDeps): T {
-  const lockout = createLockout(deps.limits.signIn, deps.clock, { maxKeys: deps.limits.maxKeys });
+  const lockout = deps.signInLockout ?? createLockout(deps.limits.signIn, deps.clock, { maxKeys: deps.limits.maxKeys });
   const audit = auditLog(deps);
   return aroundAction(actions, 'officer:signIn', (signIn) => (device, input) => {
     const { name, counterId } = input;

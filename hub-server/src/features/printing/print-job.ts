@@ -1,4 +1,4 @@
-import { vi, type CentreSettings, type PrintJob, type Service, type Ticket } from '@luot/shared';
+import { publicBase, vi, type CentreSettings, type PrintJob, type Service, type Ticket } from '@luot/shared';
 import type { TicketWait } from '../queue/queue-service';
 
 /**
@@ -24,7 +24,7 @@ export function printJob(
     estimatedWaitMinutes: wait.estimatedWaitMinutes,
     // A category removed since the ticket was issued still prints as priority.
     priorityName: ticket.priority === null ? null : (category?.name ?? vi.kiosk.priorityMark),
-    qrUrl: `${origin}/t/${ticket.publicId}`,
+    qrUrl: `${publicBase(settings, origin)}/t/${ticket.publicId}`,
     notice: vi.kiosk.ticketNotice,
   };
 }

@@ -1,6 +1,7 @@
 import { PublicId, type PublicTicketStatus, type Ticket } from '@luot/shared';
 import type { Db } from '../../db/open';
 import type { CentreRepository } from '../centre/centre-repository';
+import type { RatingService } from '../ratings/rating-service';
 import { queueStatements } from '../queue/queue-statements';
 import type { QueueService, TicketWait } from '../queue/queue-service';
 import { toTicket } from '../queue/ticket-row';
@@ -9,7 +10,12 @@ import { toTicket } from '../queue/ticket-row';
  * Where a ticket stands now and what the citizen's public page may show of it (P1).
  * Read-only, apart from closing a past day (Q8) first.
  */
-export function createTicketStatus(db: Db, centre: CentreRepository, queue: QueueService) {
+export function createTicketStatus(
+  db: Db,
+  centre: CentreRepository,
+  queue: QueueService,
+  ratings: Pick<RatingService, 'publicRating'>,
+) {
   const stmt = queueStatements(db);
   const waitOf = (ticket: Ticket): TicketWait => queue.waitOf(ticket.id);
 
@@ -28,12 +34,15 @@ export function createTicketStatus(db: Db, centre: CentreRepository, queue: Queu
       const counter = atCounter ? centre.counter(ticket.counterId as number) : null;
       return {
         centreName: centre.settings()?.name ?? '',
+        addressForm: centre.settings()?.addressForm ?? 'congDan',
         label: ticket.label,
         serviceName: service?.name ?? '',
         serviceNameEn: service?.nameEn ?? '',
         status: ticket.status,
         ...waitOf(ticket),
         counterNumber: counter?.number ?? null,
+        // RT8: the rating after service, once.
+        rating: ratings.publicRating(publicId),
       };
     },
   };

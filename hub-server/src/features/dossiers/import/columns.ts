@@ -6,9 +6,23 @@ import {
   type DossierColumn,
   type DossierImportColumns,
 } from '@luot/shared';
-import type { HeaderOptions, ImportItem } from './import-item';
+import type { HeaderOptions, ImportItem, ImportSchema } from './import-item';
 
 const REQUIRED: readonly DossierColumn[] = ['code', 'field', 'level', 'channel', 'receivedAt'];
+
+/** D9, D17: the dossier file's columns: the schema the readers use unless told another. */
+export const DOSSIER_SCHEMA: ImportSchema = {
+  columnOfHeading,
+  missing(present) {
+    const missing: string[] = REQUIRED.filter((c) => !present.has(c));
+    if (!present.has('processingDays') && !present.has('dueDate')) missing.push('processingDays');
+    return missing;
+  },
+  label: (c) => `${DOSSIER_COLUMNS[c as DossierColumn]} (${c})`,
+  listKey: 'dossiers',
+  calendarKey: 'calendar',
+  maxElementChars: 64 * 1024,
+};
 
 /** D17: the heading row is looked for in this many first rows of the sheet (title rows above it). */
 export const HEADER_SEARCH_ROWS = 10;
@@ -16,7 +30,6 @@ export const HEADER_SEARCH_ROWS = 10;
 /** A row naming at least this many known columns (needed or skipped) is the heading row. */
 const HEADER_MIN_KNOWN = 2;
 
-const label = (c: DossierColumn): string => `${DOSSIER_COLUMNS[c]} (${c})`;
 const quoted = (headings: readonly string[]): string => headings.map((h) => `"${h}"`).join(', ');
 
 /**
@@ -36,14 +49,14 @@ export class ImportColumnsError extends DomainError {
 /** Where each column sits in a spreadsheet row, and how the heading row was read. */
 export interface ColumnMap {
   width: number;
-  at: [DossierColumn, number][];
+  at: [string, number][];
   columns: DossierImportColumns;
 }
 
-const knownCount = (cells: readonly unknown[]): number =>
+const knownCount = (cells: readonly unknown[], schema: ImportSchema): number =>
   cells.filter((c) => {
     const h = cellText(c);
-    return h !== '' && columnOfHeading(h) !== null;
+    return h !== '' && schema.columnOfHeading(h) !== null;
   }).length;
 
 /**
@@ -53,13 +66,16 @@ const knownCount = (cells: readonly unknown[]): number =>
  * has been written when either is thrown: the header comes before any row.
  */
 export function columnMap(header: readonly unknown[], opts: HeaderOptions, where = ''): ColumnMap {
-  const at = new Map<DossierColumn, number>();
-  const headingsOf = new Map<DossierColumn, string[]>();
-  const columns: DossierImportColumns = { mapped: [], skipped: [], unknown: [] };
+  const schema = opts.schema ?? DOSSIER_SCHEMA;
+  const label = (c: string): string => schema.label(c);
+  const at = new Map<string, number>();
+  const headingsOf = new Map<string, string[]>();
+  // The columns of the schema's file: dossier columns unless the caller gave another schema.
+  const columns = { mapped: [], skipped: [], unknown: [] } as DossierImportColumns;
   header.forEach((cell, i) => {
     const heading = cellText(cell);
     if (heading === '') return; // an empty heading cell (Excel's trailing columns)
-    const col = columnOfHeading(heading);
+    const col = schema.columnOfHeading(heading) as DossierColumn | 'skip' | null;
     if (col === null) columns.unknown.push(heading);
     else if (col === 'skip') columns.skipped.push(heading);
     else {
@@ -68,8 +84,7 @@ export function columnMap(header: readonly unknown[], opts: HeaderOptions, where
       if (!at.has(col)) at.set(col, i);
     }
   });
-  const missing = REQUIRED.filter((c) => !at.has(c));
-  if (!at.has('processingDays') && !at.has('dueDate')) missing.push('processingDays');
+  const missing = schema.missing(new Set(at.keys()));
   const twice = [...headingsOf].filter(([, hs]) => hs.length > 1);
   const unknown = columns.unknown.length ? `cột không nhận ra: ${quoted(columns.unknown)}` : '';
   if (missing.length > 0 || twice.length > 0) {
@@ -98,7 +113,7 @@ export class HeaderSearch {
 
   /** The columns once `cells` (spreadsheet row `row`) is the heading row; null while still looking. */
   offer(cells: readonly unknown[], row: number): ColumnMap | null {
-    const known = knownCount(cells);
+    const known = knownCount(cells, this.opts.schema ?? DOSSIER_SCHEMA);
     if (known >= HEADER_MIN_KNOWN && row <= HEADER_SEARCH_ROWS) return columnMap(cells, this.opts);
     if (row <= HEADER_SEARCH_ROWS && (this.best === null || known > this.best.known)) this.best = { cells, row, known };
     if (row >= HEADER_SEARCH_ROWS) this.fail();
@@ -127,7 +142,7 @@ export class HeaderSearch {
 
 /** A data row as an import item; `strictWidth` for CSV, where a different cell count means shifted columns. */
 export function rowItem(cols: ColumnMap, cells: readonly unknown[], row: number, strictWidth: boolean): ImportItem {
-  const values: Partial<Record<DossierColumn, unknown>> = {};
+  const values: Partial<Record<string, unknown>> = {};
   for (const [col, i] of cols.at) values[col] = cells[i];
   if (strictWidth && cells.length !== cols.width) {
     const code = cellText(values.code);

@@ -3,7 +3,8 @@ import { getManyValues, none } from 'stream-chain/defs.js';
 import Assembler from 'stream-json/assembler.js';
 import { jsonParser, type Token } from 'stream-json/parser.js';
 import { jsonVerifier, type VerifierError } from 'stream-json/utils/verifier.js';
-import type { ImportItem, ImportReader } from './import-item';
+import { DOSSIER_SCHEMA } from './columns';
+import type { ImportItem, ImportReader, ImportSchema } from './import-item';
 import { utf8Text } from './utf8-text';
 
 /*
@@ -34,8 +35,8 @@ import { utf8Text } from './utf8-text';
  * through.
  */
 
-/** One dossier's JSON is a few hundred bytes; anything near this is not a dossier (D12). */
-const MAX_ELEMENT_CHARS = 64 * 1024;
+// One dossier's JSON is a few hundred bytes; anything near 64 KB is not a dossier (D12):
+// the schema's maxElementChars. A procedure, with its documents and legal basis, may be longer (R2).
 const MAX_CALENDAR_CHARS = 1024 * 1024;
 const MAX_DEPTH = 32;
 /**
@@ -65,6 +66,8 @@ class JsonImportReader {
   /** Characters of the keys, strings and numbers of the value being assembled, plus one per token. */
   private size = 0;
   private readonly asm = new Assembler();
+
+  constructor(private readonly schema: ImportSchema) {}
 
   /** What a syntax error met in this phase means for the person who sent the file. */
   fault(): string {
@@ -106,13 +109,13 @@ class JsonImportReader {
         } else if (t.name === 'endObject') this.phase = 'end';
         return;
       case 'value':
-        if (this.key === 'dossiers') {
-          if (t.name !== 'startArray') throw invalid('"dossiers" phải là một danh sách');
+        if (this.key === this.schema.listKey) {
+          if (t.name !== 'startArray') throw invalid(`"${this.schema.listKey}" phải là một danh sách`);
           return this.startList();
         }
         this.inner = 0;
         this.size = 0;
-        this.phase = this.key === 'calendar' ? 'calendar' : 'skip';
+        this.phase = this.key === this.schema.calendarKey ? 'calendar' : 'skip';
         return this.phase === 'calendar' ? this.assemble(t, out) : this.skip(t);
       case 'skip':
         return this.skip(t);
@@ -136,7 +139,7 @@ class JsonImportReader {
 
   end(): void {
     if (this.phase !== 'end') throw invalid('tài liệu JSON bị cắt cụt');
-    if (!this.sawDossiers) throw invalid('thiếu danh sách "dossiers"');
+    if (!this.sawDossiers) throw invalid(`thiếu danh sách "${this.schema.listKey}"`);
   }
 
   private startList(): void {
@@ -153,7 +156,8 @@ class JsonImportReader {
   /** One token of the element or the calendar being assembled; hands the value on once it is whole. */
   private assemble(t: Token, out: ImportItem[]): void {
     this.size += t.name === 'stringValue' || t.name === 'keyValue' || t.name === 'numberValue' ? t.value.length + 1 : 1;
-    if (this.size > (this.phase === 'calendar' ? MAX_CALENDAR_CHARS : MAX_ELEMENT_CHARS)) throw this.tooLarge();
+    if (this.size > (this.phase === 'calendar' ? MAX_CALENDAR_CHARS : this.schema.maxElementChars))
+      throw this.tooLarge();
     this.asm.consume(t);
     if (!this.ended(t)) return;
     if (this.phase === 'calendar') {
@@ -184,8 +188,9 @@ class JsonImportReader {
   }
 }
 
-export const jsonItems: ImportReader = async function* (chunks) {
-  const reader = new JsonImportReader();
+export const jsonItems: ImportReader = async function* (chunks, opts) {
+  const schema = opts.schema ?? DOSSIER_SCHEMA;
+  const reader = new JsonImportReader(schema);
   const verify = jsonVerifier();
   // Packed keys, strings and numbers only: one token per value, which is all the Assembler reads.
   const parse = jsonParser({ packValues: true, streamValues: false });
@@ -223,7 +228,7 @@ export const jsonItems: ImportReader = async function* (chunks) {
     if (reader.phase === 'element' || reader.phase === 'calendar') {
       const same = open.phase === reader.phase && open.element === reader.elements;
       open = { phase: reader.phase, element: reader.elements, spanned: (same ? open.spanned : 0) + text.length };
-      if (open.spanned > (reader.phase === 'calendar' ? MAX_CALENDAR_CHARS : MAX_ELEMENT_CHARS) + PIECE_CHARS)
+      if (open.spanned > (reader.phase === 'calendar' ? MAX_CALENDAR_CHARS : schema.maxElementChars) + PIECE_CHARS)
         throw reader.tooLarge();
     } else open = { phase: reader.phase, element: 0, spanned: 0 };
   };
