@@ -188,6 +188,22 @@ describe('the admin console in the staff app', () => {
     expect((await setupNow()).calendar.holidays).toContain('2027-06-15');
   });
 
+  it('RT1 C8: the centre page sets the rating scale and its reasons, kept with the centre', async () => {
+    const page = await openConsole();
+    const card = page.locator('[data-test="rating-settings"]');
+    await card.locator('input[name="ratingScale"]').nth(1).check();
+    await card.locator('textarea[name="ratingReasons"]').fill('Chờ lâu\nCán bộ chưa hướng dẫn rõ');
+    await card.locator('input[name="ratingWindow"]').click();
+    await page.locator('[data-test="save"]').click();
+    await expect.poll(() => page.locator('[data-test="save-done"]').textContent()).toContain('Đã lưu');
+    expect((await setupNow()).centre.rating).toEqual({
+      scale: 5,
+      reasons: ['Chờ lâu', 'Cán bộ chưa hướng dẫn rõ'],
+      windowSeconds: 120,
+    });
+    await screenshot(page, 'admin-centre-rating');
+  });
+
   it('C6 C8: officers: added with a PIN, disabled, PIN reset; a change made elsewhere shows without a reload', async () => {
     const page = await openConsole();
     await goTo(page, 'officers');
