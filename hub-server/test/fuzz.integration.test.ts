@@ -110,9 +110,10 @@ describe('H6 fuzz: malformed input never crashes the hub, never answers 5xx, nev
       Object.keys(methods).map((m) => ({ path, method: m.toUpperCase() })),
     );
     expect(routes.length).toBeGreaterThan(15);
+    // Junk, never the id of something that exists: "5" with an empty body is a real call-next at counter 5.
     const param = fc.oneof(
       fc.constantFrom('0', '-1', '999999999999', '1.5', 'abc', '%E0%A4%A', '..%2F..', ''),
-      fc.string(),
+      fc.string().filter((s) => !/^\s*\+?0*[1-9]\d{0,5}\s*$/.test(s)),
     );
     let statuses = new Map<number, number>();
     await fc.assert(

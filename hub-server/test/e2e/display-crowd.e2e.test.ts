@@ -235,7 +235,7 @@ describe('the wall for a crowd: what is spoken, what is shown, what can be read'
     }
   });
 
-  it('W14: the big number shows the call being spoken, not a later one still waiting its turn', async () => {
+  it('W14 (A8): the big number shows the call being spoken, not a later one still waiting its turn', async () => {
     const page = await openWall(LANDSCAPE);
     const labels = [callAt(3), callAt(4), callAt(5)];
     const startOf = async (label: string) =>
@@ -251,8 +251,11 @@ describe('the wall for a crowd: what is spoken, what is shown, what can be read'
     expect((await page.locator('[data-test="last-calls"] li strong').first().textContent())?.trim()).toBe(labels[2]);
     await expect.poll(() => startOf(labels[1]!), { timeout: 20_000, interval: 100 }).toBe(true);
     expect(await heroNumber(page).textContent()).toBe(labels[1]);
+    // Each call said, or (A8) past 7.5 s in line on a slow machine, shown and not said.
     await expect
-      .poll(async () => (await heard(page)).filter((h) => h.type === 'end').length, { timeout: 40_000 })
+      .poll(async () => (await heard(page)).filter((h) => h.type === 'end' || h.type === 'skipped').length, {
+        timeout: 40_000,
+      })
       .toBe(3);
     // Nothing spoken: the newest call.
     expect(await heroNumber(page).textContent()).toBe(labels[2]);
