@@ -265,9 +265,7 @@ export const adminEn = {
     lastOk: 'Succeeded at {time}: {imported} dossiers imported, {rejected} rows rejected.',
     lastFailed: 'Failed at {time}: {error}',
     rejectedTitle: 'Rejected rows (the first 20 at most)',
-    row: 'Row',
     code: 'Dossier code',
-    reason: 'Reason',
   },
   procedures: {
     title: 'Procedure catalogue',
@@ -295,9 +293,7 @@ export const adminEn = {
     columnsUnknown: 'Unknown columns',
     withoutService: 'No service receives: {codes}',
     rejectedTitle: 'Rejected rows',
-    row: 'Row',
     code: 'Procedure code',
-    reason: 'Reason',
     name: 'Procedure name',
     field: 'Field',
     level: 'Level',
@@ -326,4 +322,5 @@ export const adminEn = {
     pick: 'Pick a procedure in the list to edit it, or press “Add a procedure”.',
     loadFailed: 'Could not load the procedure.',
   },
+  rejected: { row: 'Row', reason: 'Reason' },
 } satisfies typeof adminVi;

@@ -263,9 +263,7 @@ export const adminVi = {
     lastOk: 'Thành công lúc {time}: nhập {imported} hồ sơ, {rejected} dòng lỗi.',
     lastFailed: 'Thất bại lúc {time}: {error}',
     rejectedTitle: 'Các dòng bị loại (tối đa 20 dòng đầu)',
-    row: 'Dòng',
     code: 'Mã hồ sơ',
-    reason: 'Lý do',
   },
   procedures: {
     title: 'Danh mục thủ tục hành chính',
@@ -294,9 +292,7 @@ export const adminVi = {
     columnsUnknown: 'Cột không nhận ra',
     withoutService: 'Chưa có dịch vụ tiếp nhận: {codes}',
     rejectedTitle: 'Các dòng bị loại',
-    row: 'Dòng',
     code: 'Mã thủ tục',
-    reason: 'Lý do',
     name: 'Tên thủ tục',
     field: 'Lĩnh vực',
     level: 'Cấp thực hiện',
@@ -325,4 +321,5 @@ export const adminVi = {
     pick: 'Chọn một thủ tục trong danh sách để sửa, hoặc bấm “Thêm thủ tục”.',
     loadFailed: 'Không tải được thủ tục.',
   },
+  rejected: { row: 'Dòng', reason: 'Lý do' },
 };

@@ -1,6 +1,5 @@
 import {
   DOSSIER_GROUP_BY,
-  DomainError,
   DOSSIER_COLUMNS,
   isIsoDate,
   systemClock,
@@ -11,15 +10,12 @@ import {
   type DossierImportResult,
 } from '@luot/shared';
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { recordChange } from '../../db/change-log';
 import { openDatabase } from '../../db/open';
 import { createDossierService, type DossierService } from '../../features/dossiers/dossier-service';
-import { ImportColumnsError } from '../../features/dossiers/import/columns';
-import { formatOfFileName, IMPORT_FORMATS, type ImportFormat } from '../../features/dossiers/import/import-dossiers';
 import { progressReporter } from '../../features/dossiers/import/progress-line';
 import { dbPath, parse, UsageError, type Command } from '../cli-context';
-import { columnLines, rejectedLines, vn } from '../import-report';
+import { columnLines, importErrors, importFileArg, rejectedLines, vn } from '../import-report';
 
 const viDate = (d: string): string => d.split('-').reverse().join('/');
 
@@ -35,22 +31,9 @@ async function withService<T>(
   }
 }
 
-/** With --json a failure is JSON on stdout too, for the scripts that call us. */
-async function jsonErrors(json: boolean, run: () => Promise<number>): Promise<number> {
-  try {
-    return await run();
-  } catch (e) {
-    if (!(e instanceof DomainError)) throw e;
-    if (!json) {
-      // D17: what the heading row was read as, then the error itself (stderr, exit 1).
-      if (e instanceof ImportColumnsError) console.log(columnsSummary(e.columns).join('\n'));
-      throw e;
-    }
-    const columns = e instanceof ImportColumnsError ? { columns: e.columns } : {};
-    console.log(JSON.stringify({ code: e.code, message: vi.errors[e.code], detail: e.detail ?? null, ...columns }));
-    return 1;
-  }
-}
+/** A refused command's error, with the heading row's reading for an import (D17). */
+const jsonErrors = (json: boolean, run: () => Promise<number>): Promise<number> =>
+  importErrors(json, columnsSummary, run);
 
 export const dossiersImport: Command = {
   path: ['dossiers', 'import'],
@@ -63,17 +46,7 @@ export const dossiersImport: Command = {
       db: { type: 'string' },
       json: { type: 'boolean', default: false },
     });
-    const file = positionals[0];
-    if (positionals.length !== 1 || !file) throw new UsageError('Cần đúng một tệp để nhập.');
-    const format = (values.format ?? formatOfFileName(file)) as ImportFormat | null;
-    if (!format || !IMPORT_FORMATS.includes(format)) {
-      throw new UsageError(`Không nhận ra định dạng của "${file}": dùng đuôi .json, .csv, .xlsx hoặc --format.`);
-    }
-    const size = await stat(file).then(
-      (s) => (s.isFile() ? s.size : null),
-      () => null,
-    );
-    if (size === null) throw new UsageError(`Không mở được tệp "${file}".`);
+    const { file, format, size } = await importFileArg(positionals, values.format);
     return jsonErrors(values.json, () =>
       withService(values.db, async (service, changed) => {
         const progress = progressReporter(process.stderr, size);

@@ -1,20 +1,10 @@
-import {
-  DomainError,
-  PROCEDURE_COLUMNS,
-  systemClock,
-  vi,
-  type ProcedureImportColumns,
-  type ProcedureImportResult,
-} from '@luot/shared';
+import { PROCEDURE_COLUMNS, systemClock, type ProcedureImportColumns, type ProcedureImportResult } from '@luot/shared';
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { openDatabase } from '../../db/open';
-import { ImportColumnsError } from '../../features/dossiers/import/columns';
-import { formatOfFileName, IMPORT_FORMATS, type ImportFormat } from '../../features/dossiers/import/import-dossiers';
 import { importProcedures } from '../../features/procedures/import-procedures';
 import { createProcedureRepository } from '../../features/procedures/procedure-repository';
-import { dbPath, parse, UsageError, type Command } from '../cli-context';
-import { columnLines, rejectedLines, vn } from '../import-report';
+import { dbPath, parse, type Command } from '../cli-context';
+import { columnLines, importErrors, importFileArg, rejectedLines, vn } from '../import-report';
 
 const SHOWN = 20;
 
@@ -49,48 +39,28 @@ export const proceduresImport: Command = {
       db: { type: 'string' },
       json: { type: 'boolean', default: false },
     });
-    const file = positionals[0];
-    if (positionals.length !== 1 || !file) throw new UsageError('Cần đúng một tệp để nhập.');
-    const format = (values.format ?? formatOfFileName(file)) as ImportFormat | null;
-    if (!format || !IMPORT_FORMATS.includes(format)) {
-      throw new UsageError(`Không nhận ra định dạng của "${file}": dùng đuôi .json, .csv, .xlsx hoặc --format.`);
-    }
-    const isFile = await stat(file).then(
-      (s) => s.isFile(),
-      () => false,
-    );
-    if (!isFile) throw new UsageError(`Không mở được tệp "${file}".`);
+    const { file, format } = await importFileArg(positionals, values.format);
     const db = openDatabase(dbPath(values.db));
     try {
-      const result = await importProcedures(
-        createProcedureRepository(db),
-        createReadStream(file, { highWaterMark: 1 << 20 }),
-        {
-          format,
-          preview: values.preview,
-          ignoreUnknownColumns: values['ignore-unknown-columns'],
-          now: systemClock.now(),
+      return await importErrors(
+        values.json,
+        (c) => columnsSummary(c as unknown as ProcedureImportColumns),
+        async () => {
+          const result = await importProcedures(
+            createProcedureRepository(db),
+            createReadStream(file, { highWaterMark: 1 << 20 }),
+            {
+              format,
+              preview: values.preview,
+              ignoreUnknownColumns: values['ignore-unknown-columns'],
+              now: systemClock.now(),
+            },
+          );
+          // A running hub reads the new catalogue at its next request (R4): nothing to tell it.
+          console.log(values.json ? JSON.stringify(result) : summary(result));
+          return 0;
         },
       );
-      // A running hub reads the new catalogue at its next request (R4): nothing to tell it.
-      console.log(values.json ? JSON.stringify(result) : summary(result));
-      return 0;
-    } catch (e) {
-      if (!(e instanceof DomainError)) throw e;
-      const columns = e instanceof ImportColumnsError ? (e.columns as unknown as ProcedureImportColumns) : null;
-      if (!values.json) {
-        if (columns) console.log(columnsSummary(columns).join('\n'));
-        throw e;
-      }
-      console.log(
-        JSON.stringify({
-          code: e.code,
-          message: vi.errors[e.code],
-          detail: e.detail ?? null,
-          ...(columns ? { columns } : {}),
-        }),
-      );
-      return 1;
     } finally {
       db.close();
     }
